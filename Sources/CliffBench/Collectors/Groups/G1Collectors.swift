@@ -1,0 +1,4 @@
+/// The implemented collectors of group G1.
+public enum G1Collectors {
+    public static let all: [any Collector] = []
+}

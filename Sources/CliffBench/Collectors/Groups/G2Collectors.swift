@@ -1,0 +1,4 @@
+/// The implemented collectors of group G2.
+public enum G2Collectors {
+    public static let all: [any Collector] = []
+}

@@ -1,0 +1,4 @@
+/// The implemented collectors of group G3.
+public enum G3Collectors {
+    public static let all: [any Collector] = []
+}

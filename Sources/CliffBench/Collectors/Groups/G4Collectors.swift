@@ -1,0 +1,6 @@
+/// The implemented collectors of group G4.
+public enum G4Collectors {
+    public static let all: [any Collector] = [
+        SecretExposureCollector(),
+    ]
+}

@@ -1,0 +1,4 @@
+/// The implemented collectors of group G6.
+public enum G6Collectors {
+    public static let all: [any Collector] = []
+}
