@@ -1,0 +1,2 @@
+import CliffBench
+print("placeholder")
