@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CliffBenchTests",
-            dependencies: ["CliffBench"]
+            dependencies: ["CliffBench", "cliffbench"]
         ),
     ],
     swiftLanguageModes: [.v6]
