@@ -14,7 +14,7 @@ struct CliffBenchCLI: ParsableCommand {
             ranks the builders from what was stored.
             """,
         version: CliffBenchVersion.current,
-        subcommands: [RunCommand.self, LeaderboardCommand.self, MetricsCommand.self, RunsCommand.self, FindingsCommand.self],
+        subcommands: [RunCommand.self, LeaderboardCommand.self, MetricsCommand.self, RunsCommand.self, FindingsCommand.self, ValidateCommand.self],
         defaultSubcommand: nil)
 }
 
