@@ -43,7 +43,11 @@ public struct AppScanner: Sendable {
         var skipped = walk.skipped
         var toRead: [WalkEntry] = []
         var budget = options.appByteBudget
-        for e in walk.files {
+        // A file .gitignore lists but that is in the tree was committed or shipped anyway; env files
+        // are read so that their secrets are found (they stay recorded as gitignored too).
+        let ignoredEnv = walk.skipped.filter { $0.reason == .gitignored && !$0.isDirectory && Language.detect(path: $0.path) == .env }
+            .map { WalkEntry(path: $0.path, absolutePath: root + "/" + $0.path, size: $0.size ?? 0) }
+        for e in (walk.files + ignoredEnv).sorted(by: { $0.path < $1.path }) {
             if FileReader.hasBinaryExtension(e.path) {
                 skipped.append(SkippedEntry(path: e.path, reason: .binary, size: e.size, detail: "binary file extension"))
             } else if e.size > budget {

@@ -29,6 +29,10 @@ public struct SecretExposureCollector: Collector {
                   ↓apiSecret: "f3Kq9ZpL2vX8mW4rT7yB1nC6hD0jG5sA",
                 }
                 """, note: "generic secret-named key with a high-entropy value"),
+            CollectorExample([".env": "SUPABASE_SERVICE_ROLE_KEY=↓eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJl\n",
+                              ".gitignore": ".env\n"], note: "a .env that .gitignore lists but that is in the tree anyway"),
+            CollectorExample(["backend/.env.example": "SUPABASE_URL=https://abcd.supabase.co\nSUPABASE_SERVICE_ROLE_KEY=↓eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJl\n"],
+                             note: "a real key pasted into the env example"),
             CollectorExample("deploy/key.pem", """
                 ↓-----BEGIN RSA PRIVATE KEY-----
                 MIIEowIBAAKCAQEA7k
@@ -48,8 +52,8 @@ public struct SecretExposureCollector: Collector {
                 export const config = { apiSecret: process.env.API_SECRET, password: "changeme", token: "" }
                 // const secret = "f3Kq9ZpL2vX8mW4rT7yB1nC6hD0jG5sA"
                 """, note: "env lookups, placeholders, and a commented-out line"),
-            CollectorExample([".env": "DATABASE_URL=postgres://u:p4ssw0rdXy@db.internal:5432/app\n", ".gitignore": ".env\nnode_modules\n"],
-                             note: "a .env that git ignores is not committed"),
+            CollectorExample([".env": "VITE_SUPABASE_URL=https://abcd.supabase.co\nVITE_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwfQ.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJl\n"],
+                             note: "a committed .env holding only public client values"),
             CollectorExample("src/i18n.ts", """
                 export const labels = { passwordHint: "Use at least twelve characters, mixing case", tokenExpired: "Your session expired" }
                 """, note: "secret-named keys holding prose"),
@@ -127,28 +131,27 @@ public struct SecretExposureCollector: Collector {
         }
 
         for (file, hit) in app.hits("G4.P1/keyword") {
-            guard let where_ = exposure(file, ignore), let value = GenericSecret.assignedValue(file, keywordAt: Int(hit.offset), length: Int(hit.length))
+            guard let where_ = exposure(file, ignore, strong: false), let value = GenericSecret.assignedValue(file, keywordAt: Int(hit.offset), length: Int(hit.length))
             else { continue }
             if findings.contains(where: { $0.path == file.path && $0.line == file.location(of: value.offset).line }) { continue }
             findings.append(Finding.at(d, rule: "generic-secret", file: file, offset: value.keyOffset,
                 severity: file.role.reachesClient ? .high : .medium,
-                message: "\(value.key) holds a high-entropy literal \(where_). Move it to the server environment and rotate it.",
+                message: "\(value.key) is set to a high-entropy literal that \(where_). Move it to the server environment and rotate it.",
                 evidence: redact(file, value.offset, value.length)))
         }
 
         for (file, hit) in app.hits("G4.P1/conn-string") {
-            guard let where_ = exposure(file, ignore), let cred = GenericSecret.connectionPassword(file.bytes, at: Int(hit.offset)) else { continue }
+            guard let where_ = exposure(file, ignore, strong: false), let cred = GenericSecret.connectionPassword(file.bytes, at: Int(hit.offset)) else { continue }
             findings.append(Finding.at(d, rule: "connection-string-password", file: file, offset: Int(hit.offset),
                 severity: file.role.reachesClient ? .critical : .high,
                 message: "A database URL with its password \(where_). Keep connection strings in the server environment only.",
                 evidence: redact(file, cred.offset, cred.length)))
         }
 
-        for f in app.files where f.language == .env && !isExample(f.path) && !ignore.ignores(f.path) && envHasValues(f) {
-            if findings.contains(where: { $0.path == f.path }) {
-                findings.append(app.appFinding(d, rule: "committed-env-file", path: f.path, severity: .medium,
-                    message: "\(f.path) is committed and git does not ignore it. Add it to .gitignore, commit a .env.example with placeholders instead, and rotate what it held."))
-            }
+        for f in app.files where f.language == .env && !isExample(f.path) && envHasValues(f) && findings.contains(where: { $0.path == f.path }) {
+            let why = ignore.ignores(f.path) ? "is in the app tree although .gitignore lists it" : "is committed and git does not ignore it"
+            findings.append(app.appFinding(d, rule: "committed-env-file", path: f.path, severity: .medium,
+                message: "\(f.path) \(why). Remove it from the repository (and its history), keep a .env.example with placeholders, and rotate what it held."))
         }
 
         var seen = Set<String>()
@@ -159,13 +162,16 @@ public struct SecretExposureCollector: Collector {
                                        Evidence("secrets found", findings.count)])
     }
 
-    /// Where a secret in this file ends up, or nil when it is not exposed (example env, ignored file, comment-free docs).
-    private func exposure(_ file: ScannedFile, _ ignore: GitIgnoreView) -> String? {
-        if isExample(file.path) { return nil }
-        if ignore.ignores(file.path) { return nil }
-        if file.role == .docs || file.role == .test { return nil }
+    /// Where a secret in this file ends up, or nil when it does not count there. Every file in the
+    /// app tree ships (a corpus is what the builder committed or exported), so a gitignored file
+    /// that is present still counts. Test files never count; docs and env examples count only for
+    /// secrets confirmed by format or decoding (`strong`), not for the entropy heuristic.
+    private func exposure(_ file: ScannedFile, _ ignore: GitIgnoreView, strong: Bool = true) -> String? {
+        if file.role == .test { return nil }
+        if !strong && (isExample(file.path) || file.role == .docs) { return nil }
         if file.role.reachesClient { return "is in client code (\(file.path)), so it ships in the browser bundle" }
-        if file.language == .env { return "is committed in \(file.path)" }
+        if ignore.ignores(file.path) { return "is in \(file.path), which .gitignore lists but which is in the app tree anyway (committed before it was ignored, or exported with the app)" }
+        if isExample(file.path) { return "is in \(file.path), an env example that is committed and copied by everyone who sets the app up" }
         return "is committed in \(file.path)"
     }
 
@@ -354,7 +360,9 @@ enum GenericSecret {
         while i < b.count && b[i] != 0x40 && !ByteClass.isSpace(b[i]) && b[i] != 0x22 && b[i] != 0x27 && b[i] != 0x60 { i += 1 }
         guard i < b.count, b[i] == 0x40, i - ps >= 3 else { return nil }
         let pw = String(decoding: b[ps..<i], as: UTF8.self)
-        if isPlaceholder(pw) || pw.hasPrefix("$") || pw.hasPrefix("${") || ["postgres", "password", "pass", "root", "secret", "admin"].contains(pw.lowercased()) {
+        let lower = pw.lowercased()
+        if isPlaceholder(pw) || pw.hasPrefix("$") || ["postgres", "root", "admin", "user", "test", "dev"].contains(lower)
+            || ["password", "passwd", "secret", "pass", "pwd"].contains(where: { lower.contains($0) }) {
             return nil
         }
         return (ps, i - ps)
