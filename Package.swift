@@ -43,7 +43,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CliffBenchTests",
-            dependencies: ["CliffBench", "cliffbench"]
+            dependencies: ["CliffBench", "cliffbench"],
+            // Tests of folders still being written (see the library's exclude list).
+            exclude: ["SQLSchemaTests.swift", "ServerRoutesTests.swift", "CodeAnalysisTests.swift", "AdvisoryListTests.swift"]
         ),
     ],
     swiftLanguageModes: [.v6]

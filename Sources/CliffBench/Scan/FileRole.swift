@@ -19,8 +19,8 @@ public enum FileRole: String, Sendable, Codable, CaseIterable {
     public var reachesClient: Bool { self == .client || self == .shared }
 
     public static func classify(path: String, language: Language, bytes: [UInt8]) -> FileRole {
-        let p = "/" + path.lowercased()
-        let name = p.split(separator: "/").last.map(String.init) ?? p
+        let p = PathBytes("/" + path.lowercased())
+        let name = p.name
 
         if isTest(p, name: name) { return .test }
         switch language {
@@ -46,7 +46,7 @@ public enum FileRole: String, Sendable, Codable, CaseIterable {
         if head == "use client" { return .client }
         if head == "use server" { return .server }
 
-        let serverDirs = [
+        let serverDirs: [StaticString] = [
             "/app/api/", "/pages/api/", "/src/pages/api/", "/src/app/api/", "/server/", "/backend/", "/api/",
             "/supabase/functions/", "/functions/", "/netlify/functions/", "/lambda/", "/routes/", "/controllers/",
             "/middleware/", "/models/", "/services/server/", "/lib/server/", "/src/server/", "/prisma/", "/db/",
@@ -55,7 +55,7 @@ public enum FileRole: String, Sendable, Codable, CaseIterable {
         if serverDirs.contains(where: { p.contains($0) }) { return .server }
         if name.contains(".server.") || name == "server.js" || name == "server.ts" || name == "server.mjs"
             || name == "app.js" && !p.contains("/src/") || name == "middleware.ts" || name == "middleware.js"
-            || name == "route.ts" || name == "route.js" || name == "index.js" && !p.contains("/src/") && p.split(separator: "/").count <= 2 {
+            || name == "route.ts" || name == "route.js" || name == "index.js" && !p.contains("/src/") && p.depth <= 2 {
             return .server
         }
         if p.contains("/scripts/") || p.contains("/public/") { return .other }
@@ -65,7 +65,7 @@ public enum FileRole: String, Sendable, Codable, CaseIterable {
         return .client
     }
 
-    private static func isTest(_ p: String, name: String) -> Bool {
+    private static func isTest(_ p: PathBytes, name: PathBytes) -> Bool {
         if p.contains("/__tests__/") || p.contains("/tests/") || p.contains("/test/") || p.contains("/e2e/")
             || p.contains("/cypress/") || p.contains("/__mocks__/") {
             return true
@@ -102,5 +102,50 @@ public enum FileRole: String, Sendable, Codable, CaseIterable {
         while j < n && bytes[j] != q && bytes[j] != 0x0A { j += 1 }
         guard j < n, bytes[j] == q else { return nil }
         return String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+    }
+}
+
+/// A lower-cased path as bytes, for substring checks without Foundation's string search.
+struct PathBytes {
+    let bytes: [UInt8]
+    init(_ s: String) { bytes = Array(s.utf8) }
+    init(bytes: ArraySlice<UInt8>) { self.bytes = Array(bytes) }
+
+    /// The last path component.
+    var name: PathBytes {
+        guard let slash = bytes.lastIndex(of: 0x2F) else { return self }
+        return PathBytes(bytes: bytes[(slash + 1)...])
+    }
+
+    var depth: Int { bytes.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) } }
+
+    func contains(_ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard n <= bytes.count else { return false }
+        return s.withUTF8Buffer { needle in
+            guard let first = needle.first else { return true }
+            var i = 0
+            while i + n <= bytes.count {
+                if bytes[i] == first {
+                    var j = 1
+                    while j < n && bytes[i + j] == needle[j] { j += 1 }
+                    if j == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    func hasPrefix(_ s: StaticString) -> Bool {
+        s.withUTF8Buffer { bytes.count >= $0.count && bytes[0..<$0.count].elementsEqual($0) }
+    }
+
+    func hasSuffix(_ s: StaticString) -> Bool {
+        s.withUTF8Buffer { bytes.count >= $0.count && bytes[(bytes.count - $0.count)...].elementsEqual($0) }
+    }
+
+    static func == (a: PathBytes, b: StaticString) -> Bool {
+        b.withUTF8Buffer { a.bytes.elementsEqual($0) }
     }
 }
