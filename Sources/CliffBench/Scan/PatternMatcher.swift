@@ -1,26 +1,31 @@
-/// All rules' literals compiled into one Aho–Corasick automaton over ASCII-case-folded
-/// byte classes, so a file is matched against every rule in a single pass.
+/// All rules' literals behind one trigram prefilter, so a file is matched against every rule in
+/// a single pass: a rolling window of the last three case-folded bytes is hashed into an 8 KiB
+/// bitset of the literals' first trigrams, and only the rare positions whose bit is set are
+/// verified against the literals of that bucket. The loads of consecutive bytes do not depend
+/// on each other (unlike a DFA's transition chain), so the loop runs near memory speed.
 public final class PatternMatcher: Sendable {
     public let rules: [PatternRule]
     private let ruleIndex: [String: Int]
 
-    /// Byte → input class (case folded; bytes in no literal share class 0).
-    private let classOf: [UInt8]
-    private let classCount: Int
-    /// Dense DFA: transitions[state * classCount + class].
-    private let transitions: [Int32]
-    /// For each state, the range into `outputs` of literals ending there.
-    private let outputStart: [Int32]
-    private let outputEnd: [Int32]
-    private let outputs: [Int32]
-    /// 1 where a literal ends in the state.
-    private let accepting: [UInt8]
-    /// Per literal: its rule, length and exact bytes (for case-sensitive confirmation).
+    /// Byte → ASCII-lower-cased byte.
+    private let fold: [UInt8]
+    /// 65,536 bits: whether some literal's first trigram hashes there.
+    private let bits: [UInt64]
+    /// Per hash bucket, the range of `bucketLiterals` holding its literals.
+    private let bucketStart: [Int32]
+    private let bucketLiterals: [Int32]
+    /// Per literal: its rule, where its bytes start in `literalData` (exact bytes, then folded
+    /// bytes), its length, and the rule's filters flattened (so verification touches no rule).
     private let literalRule: [Int32]
+    private let literalOffset: [Int32]
     private let literalLength: [Int32]
-    private let literalBytes: [[UInt8]]
+    private let literalFlags: [UInt32]
+    private let literalData: [UInt8]
+    private var literalCount: Int { literalRule.count }
     /// Per rule: language mask (bit per Language case) with all bits set for every language.
     private let ruleLanguages: [UInt32]
+
+    @inline(__always) static func bucket(_ trigram: UInt32) -> Int { Int((trigram &* 0x9E37_79B1) >> 16) }
 
     public init(rules: [PatternRule]) {
         self.rules = rules
@@ -31,94 +36,52 @@ public final class PatternMatcher: Sendable {
         }
         ruleIndex = index
 
-        var lits: [[UInt8]] = []
-        var litRule: [Int32] = []
+        var f = [UInt8](repeating: 0, count: 256)
+        for b in 0..<256 { f[b] = (b >= 65 && b <= 90) ? UInt8(b | 0x20) : UInt8(b) }
+        fold = f
+
+        var lits: [[UInt8]] = [], folded: [[UInt8]] = [], litRule: [Int32] = []
         for (ri, r) in rules.enumerated() {
             for l in r.literals {
                 let bytes = Array(l.utf8)
-                precondition(bytes.count >= 2, "literal too short in rule \(r.id): \(l)")
+                precondition(bytes.count >= 3, "literal shorter than 3 bytes in rule \(r.id): \(l)")
                 lits.append(bytes)
+                folded.append(bytes.map { f[Int($0)] })
                 litRule.append(Int32(ri))
             }
         }
-        literalBytes = lits
         literalRule = litRule
-        literalLength = lits.map { Int32($0.count) }
-
-        @inline(__always) func fold(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b | 0x20 : b }
-        var cls = [UInt8](repeating: 0, count: 256)
-        var next: UInt8 = 1
-        for l in lits {
-            for b in l {
-                let f = fold(b)
-                if cls[Int(f)] == 0 {
-                    cls[Int(f)] = next
-                    next += 1
-                }
-            }
-        }
-        for b in 65...90 { cls[b] = cls[b | 0x20] }
-        classOf = cls
-        let nc = Int(next)
-        classCount = nc
-
-        // Trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: nc)]
-        var out: [[Int32]] = [[]]
+        var data: [UInt8] = [], offsets: [Int32] = [], flags: [UInt32] = []
         for (li, l) in lits.enumerated() {
-            var s = 0
-            for b in l {
-                let c = Int(cls[Int(fold(b))])
-                if goto[s][c] < 0 {
-                    goto.append([Int32](repeating: -1, count: nc))
-                    out.append([])
-                    goto[s][c] = Int32(goto.count - 1)
-                }
-                s = Int(goto[s][c])
-            }
-            out[s].append(Int32(li))
+            offsets.append(Int32(data.count))
+            data.append(contentsOf: l)
+            data.append(contentsOf: folded[li])
+            let r = rules[Int(litRule[li])]
+            flags.append(UInt32(r.regions.rawValue) | (r.caseSensitive ? 1 << 8 : 0) | (r.wordStart ? 1 << 9 : 0))
         }
-        // Failure links, breadth first, completing the DFA.
-        var fail = [Int32](repeating: 0, count: goto.count)
-        var queue: [Int] = []
-        for c in 0..<nc {
-            let t = goto[0][c]
-            if t < 0 {
-                goto[0][c] = 0
-            } else {
-                fail[Int(t)] = 0
-                queue.append(Int(t))
-            }
+        literalOffset = offsets
+        literalLength = lits.map { Int32($0.count) }
+        literalFlags = flags
+        literalData = data
+
+        var buckets = [[Int32]](repeating: [], count: 65536)
+        var b = [UInt64](repeating: 0, count: 1024)
+        for (li, l) in folded.enumerated() {
+            let tri = UInt32(l[0]) << 16 | UInt32(l[1]) << 8 | UInt32(l[2])
+            let k = Self.bucket(tri)
+            buckets[k].append(Int32(li))
+            b[k >> 6] |= 1 << UInt64(k & 63)
         }
-        var head = 0
-        while head < queue.count {
-            let s = queue[head]
-            head += 1
-            out[s].append(contentsOf: out[Int(fail[s])])
-            for c in 0..<nc {
-                let t = goto[s][c]
-                if t < 0 {
-                    goto[s][c] = goto[Int(fail[s])][c]
-                } else {
-                    fail[Int(t)] = goto[Int(fail[s])][c]
-                    queue.append(Int(t))
-                }
-            }
+        bits = b
+        var starts = [Int32](), flat = [Int32]()
+        starts.reserveCapacity(65537)
+        for bk in buckets {
+            starts.append(Int32(flat.count))
+            flat.append(contentsOf: bk)
         }
-        var flat = [Int32]()
-        flat.reserveCapacity(goto.count * nc)
-        for row in goto { flat.append(contentsOf: row) }
-        transitions = flat
-        var starts = [Int32](), ends = [Int32](), all = [Int32]()
-        for o in out {
-            starts.append(Int32(all.count))
-            all.append(contentsOf: o)
-            ends.append(Int32(all.count))
-        }
-        outputStart = starts
-        outputEnd = ends
-        accepting = zip(starts, ends).map { $0 == $1 ? 0 : 1 }
-        outputs = all
+        starts.append(Int32(flat.count))
+        bucketStart = starts
+        bucketLiterals = flat
 
         let langs = Language.allCases
         ruleLanguages = rules.map { r in
@@ -135,25 +98,39 @@ public final class PatternMatcher: Sendable {
     /// Every hit of every rule in `bytes`, in offset order, filtered by region, language,
     /// case and word start.
     public func match(_ bytes: UnsafeBufferPointer<UInt8>, language: Language, regions: [Region]) -> [RuleHit] {
-        guard !literalBytes.isEmpty, let base = bytes.baseAddress else { return [] }
+        guard literalCount > 0, let base = bytes.baseAddress, bytes.count >= 3 else { return [] }
         let langBit: UInt32 = 1 << UInt32(Language.allCases.firstIndex(of: language) ?? 0)
         var hits: [RuleHit] = []
         let n = bytes.count
-        let nc = classCount
-        transitions.withUnsafeBufferPointer { tr in
-            classOf.withUnsafeBufferPointer { cls in
-                accepting.withUnsafeBufferPointer { acc in
-                    var state = 0
-                    var i = 0
-                    while i < n {
-                        state = Int(tr[state &* nc &+ Int(cls[Int(base[i])])])
-                        if acc[state] != 0 {
-                            collect(state: state, end: i, base: base, langBit: langBit, regions: regions, into: &hits)
+        // Call-free, branchless inner loop: candidate starts of each 4 KiB chunk are collected
+        // first and verified after the chunk, so nothing spills around a call in the hot path.
+        let chunk = 4096
+        var candidates = [Int32](repeating: 0, count: min(chunk, n))
+        var chunkStart = 2
+        while chunkStart < n {
+            let chunkEnd = min(n, chunkStart + chunk)
+            let found: Int = candidates.withUnsafeMutableBufferPointer { cb in
+                fold.withUnsafeBufferPointer { fold in
+                    bits.withUnsafeBufferPointer { bits in
+                        var nc = 0
+                        var i = chunkStart
+                        while i < chunkEnd {
+                            let t = UInt32(fold[Int(base[i &- 2])]) << 16 | UInt32(fold[Int(base[i &- 1])]) << 8 | UInt32(fold[Int(base[i])])
+                            let k = Self.bucket(t)
+                            cb[nc] = Int32(truncatingIfNeeded: i &- 2)
+                            nc &+= Int(truncatingIfNeeded: (bits[k >> 6] >> UInt64(k & 63)) & 1)
+                            i &+= 1
                         }
-                        i &+= 1
+                        return nc
                     }
                 }
             }
+            for c in 0..<found {
+                let start = Int(candidates[c])
+                let t = UInt32(fold[Int(base[start])]) << 16 | UInt32(fold[Int(base[start + 1])]) << 8 | UInt32(fold[Int(base[start + 2])])
+                verify(bucket: Self.bucket(t), start: start, base: base, count: n, langBit: langBit, regions: regions, into: &hits)
+            }
+            chunkStart = chunkEnd
         }
         if hits.count > 1 {
             hits.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.rule < $1.rule }
@@ -165,30 +142,35 @@ public final class PatternMatcher: Sendable {
         bytes.withUnsafeBufferPointer { match($0, language: language, regions: regions) }
     }
 
-    private func collect(
-        state: Int, end: Int, base: UnsafePointer<UInt8>, langBit: UInt32, regions: [Region], into hits: inout [RuleHit]
+    private func verify(
+        bucket k: Int, start: Int, base: UnsafePointer<UInt8>, count n: Int, langBit: UInt32, regions: [Region], into hits: inout [RuleHit]
     ) {
-        for k in Int(outputStart[state])..<Int(outputEnd[state]) {
-            let li = Int(outputs[k])
-            let ri = Int(literalRule[li])
-            guard ruleLanguages[ri] & langBit != 0 else { continue }
-            let len = Int(literalLength[li])
-            let start = end - len + 1
-            let rule = rules[ri]
-            if rule.caseSensitive {
-                let lit = literalBytes[li]
-                var same = true
-                for j in 0..<len where base[start + j] != lit[j] {
-                    same = false
-                    break
+        literalData.withUnsafeBufferPointer { data in
+            fold.withUnsafeBufferPointer { fold in
+                for j in Int(bucketStart[k])..<Int(bucketStart[k + 1]) {
+                    let li = Int(bucketLiterals[j])
+                    let ri = Int(literalRule[li])
+                    guard ruleLanguages[ri] & langBit != 0 else { continue }
+                    let len = Int(literalLength[li])
+                    guard start + len <= n else { continue }
+                    let exact = Int(literalOffset[li])
+                    let folded = exact + len
+                    var m = 3
+                    while m < len && fold[Int(base[start + m])] == data[folded + m] { m += 1 }
+                    guard m == len else { continue }
+                    let flags = literalFlags[li]
+                    if flags & (1 << 8) != 0 {
+                        m = 0
+                        while m < len && base[start + m] == data[exact + m] { m += 1 }
+                        if m != len { continue }
+                    }
+                    if flags & (1 << 9) != 0 && start > 0 && ByteClass.isIdentifier(base[start - 1]) { continue }
+                    let filter = RegionFilter(rawValue: UInt8(flags & 0xFF))
+                    if filter != .any && !filter.accepts(Lexer.kind(at: start, in: regions)) { continue }
+                    if let last = hits.last, last.offset == Int32(start), hits.contains(where: { $0.rule == Int32(ri) && $0.offset == Int32(start) }) { continue }
+                    hits.append(RuleHit(rule: Int32(ri), offset: Int32(start), length: Int32(len)))
                 }
-                if !same { continue }
             }
-            if rule.wordStart && start > 0 && ByteClass.isIdentifier(base[start - 1]) { continue }
-            if rule.regions != .any && !rule.regions.accepts(Lexer.kind(at: start, in: regions)) { continue }
-            let hit = RuleHit(rule: Int32(ri), offset: Int32(start), length: Int32(len))
-            if let last = hits.last, last.rule == hit.rule, last.offset == hit.offset { continue }
-            hits.append(hit)
         }
     }
 }

@@ -1,0 +1,104 @@
+import { useEffect, useState } from "react";
+import { format } from "date-fns";
+import { toast } from "sonner";
+import { supabase, Doctor } from "@/lib/supabase";
+import DoctorCard from "@/components/DoctorCard";
+import { formatDate } from "@/lib/format";
+
+const SLOTS = [
+  "09:00", "09:15", "09:30", "09:45", "10:00", "10:15", "10:30", "10:45",
+  "11:00", "11:15", "11:30", "11:45", "16:00", "16:15", "16:30", "16:45",
+];
+
+// fallback so the page never looks empty
+const SAMPLE_DOCTORS: Doctor[] = [
+  { id: "1", name: "Dr. Ananya Kulkarni", specialty: "General Physician", fee: 500, photo_url: "" },
+  { id: "2", name: "Dr. Rohan Deshpande", specialty: "Paediatrics", fee: 700, photo_url: "" },
+  { id: "3", name: "Dr. Meera Iyer", specialty: "Dermatology", fee: 800, photo_url: "" },
+];
+
+export default function BookAppointment() {
+  const [doctors, setDoctors] = useState<Doctor[]>([]);
+  const [selected, setSelected] = useState<Doctor | null>(null);
+  const [date, setDate] = useState(format(new Date(), "yyyy-MM-dd"));
+  const [slot, setSlot] = useState("");
+  const [booking, setBooking] = useState(false);
+
+  useEffect(() => {
+    supabase
+      .from("doctors")
+      .select("*")
+      .then(({ data }) => {
+        console.log("doctors", data);
+        setDoctors(data && data.length ? data : SAMPLE_DOCTORS);
+      });
+  }, []);
+
+  const book = async () => {
+    const user = JSON.parse(localStorage.getItem("user") || "null");
+    if (!user) {
+      toast.error("Please sign in first");
+      return;
+    }
+    setBooking(true);
+
+    const { data, error } = await supabase
+      .from("appointments")
+      .insert({ patient_id: user.id, doctor_id: selected!.id, date, slot, status: "booked" })
+      .select()
+      .single();
+
+    if (error) {
+      if (error.code === "23505") toast.error("Sorry, this slot was just taken. Please pick another.");
+      else console.error(error);
+    } else {
+      await supabase.from("invoices").insert({
+        appointment_id: data.id,
+        patient_id: user.id,
+        amount: selected!.fee,
+        status: "unpaid",
+      });
+      await supabase.functions.invoke("send-confirmation", {
+        body: { email: user.email, doctor: selected!.name, date, slot },
+      });
+      toast.success(`Booked with ${selected!.name} on ${formatDate(date)} at ${slot}`);
+      setSlot("");
+    }
+    setBooking(false);
+  };
+
+  return (
+    <div className="space-y-8">
+      <section>
+        <h1 className="text-3xl font-bold">Book an appointment</h1>
+        <p className="text-slate-500">Choose a doctor, a date and a time that suits you.</p>
+      </section>
+
+      <div className="grid gap-4 md:grid-cols-3">
+        {doctors.map((d) => (
+          <DoctorCard key={d.id} doctor={d} selected={selected?.id === d.id} onSelect={setSelected} />
+        ))}
+      </div>
+
+      {selected && (
+        <div className="card space-y-4">
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} className="rounded-lg border px-3 py-2" />
+          <div className="grid grid-cols-4 gap-2 md:grid-cols-8">
+            {SLOTS.map((s) => (
+              <button
+                key={s}
+                onClick={() => setSlot(s)}
+                className={`rounded-lg border px-2 py-1 text-sm ${slot === s ? "bg-teal-600 text-white" : ""}`}
+              >
+                {s}
+              </button>
+            ))}
+          </div>
+          <button className="btn-primary" disabled={!slot || booking} onClick={book}>
+            {booking ? "Booking..." : "Confirm booking"}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+-- CareSlot initial schema
+
+create table public.patients (
+  id uuid primary key references auth.users(id),
+  email text,
+  full_name text,
+  phone text,
+  date_of_birth text,
+  created_at timestamptz default now()
+);
+
+create table public.doctors (
+  id uuid primary key default gen_random_uuid(),
+  name text not null,
+  specialty text,
+  fee numeric not null default 500,
+  photo_url text,
+  schedule jsonb,
+  created_at timestamptz default now()
+);
+
+create table public.appointments (
+  id uuid primary key default gen_random_uuid(),
+  patient_id uuid references public.patients(id),
+  doctor_id uuid references public.doctors(id),
+  date date not null,
+  slot text not null,
+  status text default 'booked',
+  notes text,
+  created_at timestamptz default now()
+);
+
+-- one booking per doctor per slot
+create unique index appointments_doctor_slot_key on public.appointments (doctor_id, date, slot);
+
+create table public.invoices (
+  id uuid primary key default gen_random_uuid(),
+  appointment_id uuid references public.appointments(id),
+  patient_id uuid,
+  amount numeric,
+  status text default 'unpaid',
+  created_at timestamptz default now()
+);
+
+alter table public.doctors enable row level security;
+alter table public.appointments enable row level security;
+alter table public.invoices enable row level security;
+
+create policy "Anyone can view doctors" on public.doctors
+  for select using (true);
+
+create policy "Patients can view own appointments" on public.appointments
+  for select using (auth.uid() = patient_id);
+
+create policy "Patients can book" on public.appointments
+  for insert with check (auth.uid() = patient_id);
+
+create policy "Patients can update own appointments" on public.appointments
+  for update using (auth.uid() = patient_id);
+
+create policy "Invoices are readable" on public.invoices
+  for select using (true);
+
+create policy "Invoices can be created and paid" on public.invoices
+  for all using (true) with check (true);
+
+create or replace function public.clinic_stats()
+returns json
+language plpgsql
+security definer
+as $$
+begin
+  return json_build_object(
+    'appointments', (select count(*) from public.appointments),
+    'patients', (select count(*) from public.patients),
+    'revenue', (select coalesce(sum(amount), 0) from public.invoices where status = 'paid')
+  );
+end;
+$$;
+
+insert into public.doctors (name, specialty, fee) values
+  ('Dr. Ananya Kulkarni', 'General Physician', 500),
+  ('Dr. Rohan Deshpande', 'Paediatrics', 700),
+  ('Dr. Meera Iyer', 'Dermatology', 800);
