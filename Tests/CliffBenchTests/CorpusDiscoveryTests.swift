@@ -57,6 +57,24 @@ final class CorpusDiscoveryTests: XCTestCase {
         XCTAssertEqual(byPath["delta/empty"], "empty app folder")
     }
 
+    func testModificationRequestsPairWithTheirBaseApp() throws {
+        try write("alpha/t1/package.json", "{}")
+        try write("alpha/t1@amr-1/package.json", "{}")
+        try write("alpha/t2/trial-1/a.ts", "x")
+        try write("alpha/t2@amr-1/trial-1/a.ts", "x")
+        try write("alpha/t3@amr-2/a.ts", "x")
+        try write("alpha/t4@a@b/a.ts", "x")
+        let r = try CorpusDiscovery.discover(corpus: root)
+        let byKey = Dictionary(uniqueKeysWithValues: r.apps.map { ($0.key, $0) })
+        XCTAssertEqual(byKey["alpha/t1@amr-1"]?.baseKey, "alpha/t1")
+        XCTAssertEqual(byKey["alpha/t2@amr-1/trial-1"]?.baseKey, "alpha/t2/trial-1")
+        XCTAssertNil(byKey["alpha/t1"]?.baseKey)
+        XCTAssertEqual(DiscoveredApp.taskID("t2@amr-1"), "t2")
+        let messages = Dictionary(uniqueKeysWithValues: r.issues.map { ($0.path, $0.message) })
+        XCTAssertTrue(messages["alpha/t3@amr-2"]?.contains("no base app alpha/t3") ?? false, "\(messages)")
+        XCTAssertNotNil(messages["alpha/t4@a@b"], "two AMR suffixes are malformed")
+    }
+
     func testMissingCorpusIsAClearError() {
         XCTAssertThrowsError(try CorpusDiscovery.discover(corpus: root + "/nope")) { e in
             XCTAssertTrue("\(e)".contains("corpus folder not found"))

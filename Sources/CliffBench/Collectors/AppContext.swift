@@ -25,16 +25,19 @@ public final class AppContext: Sendable {
     /// Entries the walker or reader did not scan (node_modules, build output, binaries, …).
     public let skipped: [SkippedEntry]
     public let matcher: PatternMatcher
+    /// For a modification request (pair tier): the app as it was before the change.
+    public let before: AppContext?
     private let reports: [String: [(file: ScannedFile, report: FileReport)]]
     private let byPath: [String: ScannedFile]
 
     public init(info: AppInfo, files: [ScannedFile], skipped: [SkippedEntry], matcher: PatternMatcher,
-                reports: [String: [(file: ScannedFile, report: FileReport)]]) {
+                reports: [String: [(file: ScannedFile, report: FileReport)]], before: AppContext? = nil) {
         self.info = info
         self.files = files
         self.skipped = skipped
         self.matcher = matcher
         self.reports = reports
+        self.before = before
         var m: [String: ScannedFile] = [:]
         for f in files { m[f.path] = f }
         self.byPath = m

@@ -51,8 +51,19 @@ public enum CollectorHarness {
 
     public static func run(_ collector: any Collector, example: CollectorExample) throws -> Outcome {
         let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("cliffbench-example-\(UUID().uuidString)").path
-        defer { try? fm.removeItem(atPath: root) }
+        let top = fm.temporaryDirectory.appendingPathComponent("cliffbench-example-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: top) }
+        let root = top + "/after"
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        var beforeRoot: String?
+        if let before = example.before {
+            beforeRoot = top + "/before"
+            for (path, text) in before {
+                let full = beforeRoot! + "/" + path
+                try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                guard fm.createFile(atPath: full, contents: Data(text.utf8)) else { throw CorpusError(message: "could not write \(full)") }
+            }
+        }
         var markers: [Marker] = []
         for (path, raw) in example.files {
             let (text, ms) = stripMarkers(raw)
@@ -66,7 +77,8 @@ public enum CollectorHarness {
         var manifest: AppManifest?
         if let m = example.files[AppManifest.fileName] { manifest = try AppManifest.parse(m) }
         let scanner = AppScanner(collectors: [collector])
-        let scan = scanner.scan(root: root, info: AppInfo(builder: "example", task: "example", manifest: manifest))
+        let scan = scanner.scan(root: root, info: AppInfo(builder: "example", task: example.before == nil ? "example" : "example@amr", manifest: manifest),
+                                before: beforeRoot)
         guard let result = scan.results.first else { throw CorpusError(message: "collector returned no result") }
         return Outcome(result: result, markers: markers.sorted { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) })
     }

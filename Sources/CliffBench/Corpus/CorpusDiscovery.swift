@@ -11,6 +11,21 @@ public struct DiscoveredApp: Sendable, Hashable {
 
     /// "builder/task" or "builder/task/trial": unique within a corpus, stable across runs.
     public var key: String { trial.isEmpty ? "\(builder)/\(task)" : "\(builder)/\(task)/\(trial)" }
+
+    /// For an App Modification Request generation (task folder `<task-id>@<amr-id>`), the key of
+    /// the app it modified: the same builder, task and trial without the AMR suffix.
+    public var baseKey: String? { DiscoveredApp.baseKey(builder: builder, task: task, trial: trial) }
+
+    static func baseKey(builder: String, task: String, trial: String) -> String? {
+        guard let at = task.firstIndex(of: "@") else { return nil }
+        let base = String(task[..<at])
+        return trial.isEmpty ? "\(builder)/\(base)" : "\(builder)/\(base)/\(trial)"
+    }
+
+    /// The task id without an AMR suffix.
+    public static func taskID(_ task: String) -> String {
+        task.firstIndex(of: "@").map { String(task[..<$0]) } ?? task
+    }
 }
 
 /// A corpus entry that could not be used, and why.
@@ -57,8 +72,8 @@ public enum CorpusDiscovery {
             }
             for t in taskDirs {
                 let tpath = bpath + "/" + t.name
-                guard validName(t.name) else {
-                    issues.append(DiscoveryIssue(path: "\(b.name)/\(t.name)", message: "task folder name must be letters, digits, '.', '_' or '-'"))
+                guard validName(t.name, allowAMR: true) else {
+                    issues.append(DiscoveryIssue(path: "\(b.name)/\(t.name)", message: "task folder name must be letters, digits, '.', '_' or '-', with an optional @<amr-id> suffix"))
                     continue
                 }
                 let entries = (try? listing(tpath)) ?? []
@@ -79,6 +94,12 @@ public enum CorpusDiscovery {
             }
         }
         apps.sort { $0.key < $1.key }
+        let keys = Set(apps.map(\.key))
+        for a in apps {
+            if let base = a.baseKey, !keys.contains(base) {
+                issues.append(DiscoveryIssue(path: a.key, message: "modification request with no base app \(base) in the corpus; its pair metrics will not be measured"))
+            }
+        }
         issues.sort { $0.path < $1.path }
         return Result(apps: apps, issues: issues)
     }
@@ -112,8 +133,12 @@ public enum CorpusDiscovery {
         return !lower.isEmpty && lower.allSatisfy(\.isNumber)
     }
 
-    private static func validName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { ByteClass.isAlpha($0) || ByteClass.isDigit($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+    private static func validName(_ name: String, allowAMR: Bool = false) -> Bool {
+        let parts = name.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 1 || (allowAMR && parts.count == 2) else { return false }
+        return parts.allSatisfy { p in
+            !p.isEmpty && p.utf8.allSatisfy { ByteClass.isAlpha($0) || ByteClass.isDigit($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+        }
     }
 
     private struct Entry { var name: String; var isDirectory: Bool }

@@ -124,13 +124,16 @@ public struct RemediationCost: Sendable, Hashable, Codable {
 /// requires at least one finding.
 public struct CollectorExample: Sendable {
     public var files: [String: String]
+    /// For pair-tier (AMR) metrics: the app before the modification; nil for single-app examples.
+    public var before: [String: String]?
     public var note: String
     /// Where the example is written, so a failing example points at its source.
     public var file: StaticString
     public var line: UInt
 
-    public init(_ files: [String: String], note: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    public init(_ files: [String: String], before: [String: String]? = nil, note: String = "", file: StaticString = #filePath, line: UInt = #line) {
         self.files = files
+        self.before = before
         self.note = note
         self.file = file
         self.line = line

@@ -37,7 +37,8 @@ public struct AppScanner: Sendable {
         self.options = options
     }
 
-    public func scan(root: String, info: AppInfo) -> AppScanResult {
+    /// Scans one app; `before` is the root of the app it modified, for the pair tier.
+    public func scan(root: String, info: AppInfo, before: String? = nil) -> AppScanResult {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let walk = AppWalker(options: WalkOptions(maxFileSize: options.maxFileSize, honorGitignore: options.honorGitignore)).walk(root: root)
         var skipped = walk.skipped
@@ -68,11 +69,21 @@ public struct AppScanner: Sendable {
                 if let r { reports[collectors[i].id, default: []].append((file, r)) }
             }
         }
-        let context = AppContext(info: info, files: files.map(\.0), skipped: skipped, matcher: matcher, reports: reports)
+        let beforeContext = before.map { baselineContext(root: $0, info: info) }
+        let context = AppContext(info: info, files: files.map(\.0), skipped: skipped, matcher: matcher, reports: reports, before: beforeContext)
         let results = evaluate(context)
         let bytes = files.reduce(Int64(0)) { $0 + Int64($1.0.bytes.count) }
         let secs = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         return AppScanResult(results: results, filesScanned: files.count, bytesScanned: bytes, skipped: skipped, seconds: secs)
+    }
+
+    /// The before-version of a modified app: walked, read, lexed and matched, without collectors.
+    private func baselineContext(root: String, info: AppInfo) -> AppContext {
+        let walk = AppWalker(options: WalkOptions(maxFileSize: options.maxFileSize, honorGitignore: options.honorGitignore)).walk(root: root)
+        var skipped = walk.skipped
+        let plain = AppScanner(collectors: [], matcher: matcher, options: options)
+        let files = plain.readAndInspect(walk.files.filter { !FileReader.hasBinaryExtension($0.path) }, info: info, skipped: &skipped)
+        return AppContext(info: info, files: files.map(\.0), skipped: skipped, matcher: matcher, reports: [:])
     }
 
     private func readAndInspect(_ entries: [WalkEntry], info: AppInfo, skipped: inout [SkippedEntry]) -> [(ScannedFile, [FileReport?])] {

@@ -100,7 +100,9 @@ public final class RunCoordinator: Sendable {
 
         let specs = TaskSpec.loadAll(from: options.tasks).specs
         let pending = try store.pendingApps(run: runID)
-        let total = try store.apps(run: runID).count
+        let all = try store.apps(run: runID)
+        let total = all.count
+        let rootByKey = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0.root) })
         let alreadyDone = total - pending.count
         for app in pending where !FileManager.default.fileExists(atPath: app.root) {
             try store.finish(run: runID, status: "failed")
@@ -114,8 +116,10 @@ public final class RunCoordinator: Sendable {
         let stop = stopRequested
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             while !stop.isSet, state.failure == nil, let app = state.next(pending) {
-                let info = AppInfo(builder: app.builder, task: app.task, trial: app.trial, manifest: app.manifest, taskSpec: specs[app.task])
-                let result = scanner.scan(root: app.root, info: info)
+                let info = AppInfo(builder: app.builder, task: app.task, trial: app.trial, manifest: app.manifest,
+                                   taskSpec: specs[DiscoveredApp.taskID(app.task)])
+                let before = DiscoveredApp.baseKey(builder: app.builder, task: app.task, trial: app.trial).flatMap { rootByKey[$0] }
+                let result = scanner.scan(root: app.root, info: info, before: before)
                 do {
                     try store.save(appID: app.id, scan: result)
                 } catch {

@@ -1,0 +1,834 @@
+/// A function-like unit of code: a function, method, arrow function, React component or Python `def`.
+public struct CodeUnit: Sendable, Hashable {
+    public enum Kind: UInt8, Sendable {
+        /// `function f() {}`, `function* g()`, `export default function () {}`.
+        case function
+        /// `(a) => …`, `a => …`, `async () => …`.
+        case arrow
+        /// Class and object-literal methods, getters, setters, constructors.
+        case method
+        /// Python `def` / `async def`.
+        case def
+    }
+
+    /// `handleSubmit`, `Cart.total`, `useEffect callback`, `onClick handler`, `default export`.
+    public var name: String
+    public var kind: Kind
+    /// Byte offset of the unit's name (or of its header's first token when it has none).
+    public var offset: Int
+    public var startLine: Int
+    public var endLine: Int
+    /// Token range of the whole unit (header and body), inclusive.
+    public var firstToken: Int
+    public var lastToken: Int
+    public var parameters: Int
+    /// McCabe cyclomatic complexity of the unit's own code (nested units excluded); see `FunctionFinder`.
+    public var complexity: Int
+    /// Non-blank, non-comment lines from the first to the last line of the unit, nested units included.
+    public var linesOfCode: Int
+    /// Lines of code whose first token belongs to this unit and not to a nested one.
+    public var ownLinesOfCode: Int
+    /// A function named in PascalCase that renders JSX (or is wrapped in `forwardRef`/`memo`).
+    public var isComponent: Bool
+    /// A callback or otherwise unnamed function (named after its callee or JSX attribute).
+    public var isAnonymous: Bool
+    /// Index of the innermost enclosing unit, or -1.
+    public var parent: Int
+}
+
+/// Finds function-like units in a token stream and measures them.
+///
+/// **Units.** JS/TS: `function` declarations and expressions, arrow functions (block or expression
+/// bodies), class and object-literal methods (with `async`/`static`/`get`/`set`/access modifiers and
+/// decorators), and Python `def`s (bodies by indentation). Every function is its own unit, as ESLint's
+/// `complexity` rule and SonarQube count them: an arrow passed as an argument (`items.map(x => …)`,
+/// `useEffect(() => …)`) or as a JSX handler is an anonymous unit named after its callee
+/// ("useEffect callback", "onClick handler"); `const X = forwardRef((…) => …)`, `memo`, `useCallback`
+/// and `useMemo` name the callback after the variable. Arrow types in type positions (interfaces,
+/// `type` aliases, parameter and variable annotations) are not units. Python lambdas stay part of
+/// their enclosing unit.
+///
+/// **Cyclomatic complexity** (McCabe, per unit, decision points of nested units excluded):
+/// 1 + one for each `if` (so `else if` counts once, `else` not at all), `for` (`for…in`/`of`
+/// included), `while`, `do` (its trailing `while` not counted again), `case` (not `default`),
+/// `catch`, `&&`, `||`, `??`, `&&=`, `||=`, `??=`, and each ternary `?` (not `?.`, and not the
+/// TypeScript optional marker in `a?: T`). Python: 1 + `if` (comprehension and conditional-expression
+/// `if`s included), `elif`, `for` (comprehension `for`s included), `while`, `except`, `and`, `or`.
+/// Words in comments, strings and JSX text never count.
+///
+/// **Lines of code**: non-blank, non-comment lines (Python docstrings excluded). **Parameters**:
+/// top-level entries of the parameter list (a destructured object is one), without Python's leading
+/// `self`/`cls` and bare `*` or `/` markers.
+public enum FunctionFinder {
+    public static func units(_ code: TokenizedCode, bytes: [UInt8], language: Language) -> [CodeUnit] {
+        guard !code.tokens.isEmpty else { return [] }
+        var finder = Finder(t: code.tokens, bytes: bytes, language: language)
+        if language == .python {
+            finder.findPython()
+        } else {
+            finder.findJS()
+        }
+        finder.measure(code)
+        return finder.units
+    }
+
+    /// Bracket partners: `match[i]` is the index of the bracket closing (or opening) token `i`, or -1.
+    public static func brackets(_ t: [CodeToken]) -> [Int32] {
+        var match = [Int32](repeating: -1, count: t.count)
+        var stack: [Int32] = []
+        stack.reserveCapacity(64)
+        for k in 0..<t.count where t[k].kind == .punctuation && t[k].length == 1 {
+            let h = t[k].hash
+            if h == CodeHash.lparen || h == CodeHash.lbrace || h == CodeHash.lbracket {
+                stack.append(Int32(k))
+                continue
+            }
+            let want: UInt64
+            if h == CodeHash.rparen { want = CodeHash.lparen } else if h == CodeHash.rbrace { want = CodeHash.lbrace } else if h == CodeHash.rbracket { want = CodeHash.lbracket } else { continue }
+            var d = stack.count - 1
+            while d >= 0 && stack.count - d <= 4 && t[Int(stack[d])].hash != want { d -= 1 }
+            guard d >= 0 && stack.count - d <= 4 else { continue }
+            let o = Int(stack[d])
+            match[o] = Int32(k)
+            match[k] = Int32(o)
+            stack.removeSubrange(d...)
+        }
+        return match
+    }
+
+    static let wrappers: Set<String> = ["forwardRef", "memo", "useCallback", "useMemo", "observer"]
+}
+
+private struct Finder {
+    let t: [CodeToken]
+    let bytes: [UInt8]
+    let language: Language
+    let match: [Int32]
+    var units: [CodeUnit] = []
+    /// Token indices of `while`s that close a `do … while`.
+    var doWhiles: Set<Int> = []
+
+    init(t: [CodeToken], bytes: [UInt8], language: Language) {
+        self.t = t
+        self.bytes = bytes
+        self.language = language
+        self.match = FunctionFinder.brackets(t)
+    }
+
+    // MARK: token helpers
+
+    @inline(__always) func punct(_ k: Int, _ h: UInt64) -> Bool {
+        k >= 0 && k < t.count && t[k].kind == .punctuation && t[k].hash == h
+    }
+
+    @inline(__always) func word(_ k: Int, _ h: UInt64) -> Bool {
+        k >= 0 && k < t.count && (t[k].kind == .keyword || t[k].kind == .identifier) && t[k].hash == h && !t[k].flags.contains(.member)
+    }
+
+    @inline(__always) func ident(_ k: Int) -> Bool { k >= 0 && k < t.count && t[k].kind == .identifier }
+
+    @inline(__always) func nameLike(_ k: Int) -> Bool {
+        k >= 0 && k < t.count && (t[k].kind == .identifier || t[k].kind == .keyword)
+    }
+
+    func text(_ k: Int) -> String {
+        let s = Int(t[k].offset), e = min(bytes.count, s + Int(t[k].length))
+        var str = String(decoding: bytes[s..<e], as: UTF8.self)
+        if t[k].kind == .string, str.count >= 2 { str = String(str.dropFirst().dropLast()) }
+        return str
+    }
+
+    @inline(__always) func m(_ k: Int) -> Int { Int(match[k]) }
+
+    // MARK: JS / TS
+
+    enum Tag: UInt8 { case none, classBody, typeBody, params }
+    struct Open { var idx: Int; var tag: Tag; var name: Int }
+
+    mutating func findJS() {
+        var opens: [Open] = []
+        opens.reserveCapacity(64)
+        var handledParen = -1
+        var pendingClass: (name: Int, depth: Int)?
+        var pendingInterface: Int?
+        var typeAliasEnd = -1
+        let count = t.count
+        var k = 0
+        while k < count {
+            let tok = t[k]
+            let member = tok.flags.contains(.member)
+            switch tok.kind {
+            case .keyword where !member:
+                let h = tok.hash
+                if h == CodeHash.kFunction {
+                    if let p = functionKeyword(k, opens.last) { handledParen = p }
+                } else if h == CodeHash.kClass {
+                    pendingClass = (ident(k + 1) && !word(k + 1, CodeHash.kExtends) ? k + 1 : -1, opens.count)
+                } else if h == CodeHash.kInterface {
+                    pendingInterface = opens.count
+                } else if h == CodeHash.kDo, punct(k + 1, CodeHash.lbrace), m(k + 1) > 0, word(m(k + 1) + 1, CodeHash.kWhile) {
+                    doWhiles.insert(m(k + 1) + 1)
+                } else if h == CodeHash.kAsync, ident(k + 1), punct(k + 2, CodeHash.arrow), !inType(k, typeAliasEnd, opens.last) {
+                    arrow(headerStart: k, paramsOpen: k + 1, paramsClose: k + 1, arrowAt: k + 2, enclosing: opens.last)
+                    k += 1
+                }
+            case .identifier where !member:
+                if tok.hash == CodeHash.kType, isStatementStart(k), ident(k + 1) {
+                    typeAliasEnd = statementEnd(from: k + 2)
+                } else if punct(k + 1, CodeHash.arrow), !inType(k, typeAliasEnd, opens.last) {
+                    arrow(headerStart: k, paramsOpen: k, paramsClose: k, arrowAt: k + 1, enclosing: opens.last)
+                }
+            case .punctuation where tok.length == 1:
+                let h = tok.hash
+                if h == CodeHash.lparen {
+                    var tag = Tag.none
+                    if k == handledParen {
+                        tag = .params
+                    } else if paren(k, enclosing: opens.last, typeAliasEnd: typeAliasEnd) {
+                        tag = .params
+                    }
+                    opens.append(Open(idx: k, tag: tag, name: -1))
+                } else if h == CodeHash.lbrace {
+                    var open = Open(idx: k, tag: .none, name: -1)
+                    if let pc = pendingClass, pc.depth == opens.count {
+                        open.tag = .classBody
+                        open.name = pc.name
+                        pendingClass = nil
+                    } else if let pi = pendingInterface, pi == opens.count {
+                        open.tag = .typeBody
+                        pendingInterface = nil
+                    } else if k <= typeAliasEnd {
+                        open.tag = .typeBody
+                    } else if punct(k - 1, CodeHash.colon), isTypeColon(k - 1, enclosing: opens.last) {
+                        open.tag = .typeBody
+                    } else if let e = opens.last, e.tag == .typeBody {
+                        open.tag = .typeBody
+                    }
+                    opens.append(open)
+                } else if h == CodeHash.lbracket {
+                    opens.append(Open(idx: k, tag: opens.last?.tag == .typeBody ? .typeBody : .none, name: -1))
+                } else if h == CodeHash.rparen || h == CodeHash.rbrace || h == CodeHash.rbracket {
+                    let o = m(k)
+                    if o >= 0, let d = opens.lastIndex(where: { $0.idx == o }) {
+                        opens.removeSubrange(d...)
+                    }
+                }
+            default:
+                break
+            }
+            k += 1
+        }
+    }
+
+    func isStatementStart(_ k: Int) -> Bool {
+        if k == 0 || t[k].flags.contains(.lineStart) { return true }
+        return punct(k - 1, CodeHash.semicolon) || punct(k - 1, CodeHash.lbrace) || punct(k - 1, CodeHash.rbrace)
+            || word(k - 1, CodeHash.kExport) || word(k - 1, CodeHash.kDeclare)
+    }
+
+    /// Whether the token at `k` sits in a type position (type alias, interface, type literal).
+    func inType(_ k: Int, _ typeAliasEnd: Int, _ enclosing: Open?) -> Bool {
+        if k <= typeAliasEnd { return true }
+        if enclosing?.tag == .typeBody { return true }
+        if k >= 1 && punct(k - 1, CodeHash.colon) && isTypeColon(k - 1, enclosing: enclosing) { return true }
+        return false
+    }
+
+    /// A `:` that starts a type annotation (in a parameter list, a class field, `const x: T`), not an
+    /// object property or a ternary branch.
+    func isTypeColon(_ c: Int, enclosing: Open?) -> Bool {
+        if let e = enclosing, e.tag == .params || e.tag == .classBody || e.tag == .typeBody { return true }
+        if c >= 2 && ident(c - 1) && (word(c - 2, CodeHash.kConst) || word(c - 2, CodeHash.kLet) || word(c - 2, CodeHash.kVar)) { return true }
+        return false
+    }
+
+    /// End of a statement that starts before `from`: the token before a `;` or before a line that
+    /// cannot continue it, brackets skipped.
+    func statementEnd(from: Int) -> Int {
+        var j = from
+        while j < t.count {
+            if j > from, t[j].line > t[j - 1].line, isStatementKeyword(j) || canEnd(j - 1) && !canContinue(j) { return j - 1 }
+            let tok = t[j]
+            if tok.kind == .punctuation {
+                if punct(j, CodeHash.semicolon) { return j - 1 }
+                if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbrace) || punct(j, CodeHash.lbracket)) && m(j) > j {
+                    j = m(j) + 1
+                    continue
+                }
+                if punct(j, CodeHash.rparen) || punct(j, CodeHash.rbrace) || punct(j, CodeHash.rbracket) { return j - 1 }
+            }
+            j += 1
+        }
+        return t.count - 1
+    }
+
+    /// End of an expression (a concise arrow body) starting at `from`.
+    func expressionEnd(from: Int) -> Int {
+        var j = from
+        while j < t.count {
+            if j > from, t[j].line > t[j - 1].line {
+                if isStatementKeyword(j) { return j - 1 }
+                if canEnd(j - 1) && !canContinue(j) { return j - 1 }
+            }
+            let tok = t[j]
+            if tok.kind == .punctuation {
+                if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbrace) || punct(j, CodeHash.lbracket)) {
+                    if m(j) > j { j = m(j) + 1; continue }
+                    return t.count - 1
+                }
+                if punct(j, CodeHash.rparen) || punct(j, CodeHash.rbrace) || punct(j, CodeHash.rbracket)
+                    || punct(j, CodeHash.comma) || punct(j, CodeHash.semicolon) {
+                    return max(from, j - 1)
+                }
+            }
+            j += 1
+        }
+        return t.count - 1
+    }
+
+    func isStatementKeyword(_ j: Int) -> Bool {
+        guard t[j].kind == .keyword else { return false }
+        let h = t[j].hash
+        return h == CodeHash.kConst || h == CodeHash.kLet || h == CodeHash.kVar || h == CodeHash.kFunction
+            || h == CodeHash.kExport || h == CodeHash.kImport || h == CodeHash.kReturn || h == CodeHash.kIf
+            || h == CodeHash.kFor || h == CodeHash.kWhile || h == CodeHash.kClass || h == CodeHash.kSwitch
+            || h == CodeHash.kTry || h == CodeHash.kThrow || h == CodeHash.kInterface || h == CodeHash.kDo
+    }
+
+    /// A token that can end an expression (an operand or a closing bracket).
+    func canEnd(_ j: Int) -> Bool {
+        let tok = t[j]
+        switch tok.kind {
+        case .identifier, .number, .string: return true
+        case .keyword:
+            let h = tok.hash
+            return h == CodeHash.kThis || h == CodeHash.kTrue || h == CodeHash.kFalse || h == CodeHash.kNull || h == CodeHash.kSuper
+                || h == CodeHash.kVoid
+        case .punctuation:
+            let h = tok.hash
+            return h == CodeHash.rparen || h == CodeHash.rbracket || h == CodeHash.rbrace || h == CodeHash.gt
+                || h == CodeHash.of("++") || h == CodeHash.of("--")
+        }
+    }
+
+    /// A token that continues the expression of the previous line (a binary or member operator).
+    func canContinue(_ j: Int) -> Bool {
+        let tok = t[j]
+        if tok.kind == .keyword {
+            let h = tok.hash
+            return h == CodeHash.kInstanceof || h == CodeHash.kIn || h == CodeHash.kSatisfies
+        }
+        if tok.kind == .identifier { return tok.hash == CodeHash.kAs || tok.hash == CodeHash.kSatisfies }
+        guard tok.kind == .punctuation else { return false }
+        let h = tok.hash
+        if h == CodeHash.lparen || h == CodeHash.lbracket || h == CodeHash.lbrace || h == CodeHash.rparen
+            || h == CodeHash.rbrace || h == CodeHash.rbracket || h == CodeHash.semicolon || h == CodeHash.bang
+            || h == CodeHash.of("++") || h == CodeHash.of("--") || h == CodeHash.at || h == CodeHash.hash {
+            return false
+        }
+        return true
+    }
+
+    /// `function [*] [name] [<T>] (params) [: T] { body }`. Returns the parameter list's `(`.
+    mutating func functionKeyword(_ k: Int, _ enclosing: Open?) -> Int? {
+        var j = k + 1
+        if punct(j, CodeHash.star) { j += 1 }
+        var nameTok = -1
+        if nameLike(j) && !punct(j, CodeHash.lparen) {
+            nameTok = j
+            j += 1
+        }
+        if punct(j, CodeHash.lt) { j = skipAngles(j) }
+        guard punct(j, CodeHash.lparen), m(j) > j else { return nil }
+        let p = j, q = m(j)
+        guard let body = bodyAfter(q), punct(body, CodeHash.lbrace), m(body) > body else { return j }
+        let hs = word(k - 1, CodeHash.kAsync) ? k - 1 : k
+        var name: String
+        var anon = false
+        var wrapped = false
+        var nameAt = nameTok
+        if nameTok >= 0 {
+            name = text(nameTok)
+        } else {
+            let c = contextName(hs, enclosing: enclosing)
+            name = c.name
+            anon = c.anonymous
+            nameAt = c.nameTok
+            wrapped = c.wrapper
+        }
+        add(name: name, kind: .function, nameTok: nameAt, headerStart: hs, paramsOpen: p, paramsClose: q, last: m(body),
+            anonymous: anon, wrapped: wrapped)
+        return p
+    }
+
+    /// After a parameter list's `)`: the `{` of a body (past a return type), or the `=>` of an arrow.
+    func bodyAfter(_ q: Int) -> Int? {
+        if punct(q + 1, CodeHash.lbrace) || punct(q + 1, CodeHash.arrow) { return q + 1 }
+        guard punct(q + 1, CodeHash.colon) else { return nil }
+        var j = q + 2
+        var angle = 0
+        var afterOperator = true
+        var steps = 0
+        while j < t.count && steps < 256 {
+            steps += 1
+            let tok = t[j]
+            if tok.kind != .punctuation {
+                afterOperator = false
+                j += 1
+                continue
+            }
+            let h = tok.hash
+            if h == CodeHash.lparen || h == CodeHash.lbracket {
+                guard m(j) > j else { return nil }
+                j = m(j) + 1
+                afterOperator = false
+                continue
+            }
+            if h == CodeHash.lbrace {
+                if afterOperator || angle > 0 {
+                    guard m(j) > j else { return nil }
+                    j = m(j) + 1
+                    afterOperator = false
+                    continue
+                }
+                return j
+            }
+            if h == CodeHash.arrow {
+                if angle == 0 && !afterOperator { return j }
+                afterOperator = true
+            } else if h == CodeHash.lt {
+                angle += 1
+                afterOperator = true
+            } else if h == CodeHash.gt {
+                angle -= 1
+                if angle < 0 { return nil }
+                afterOperator = false
+            } else if h == CodeHash.pipe || h == CodeHash.amp || h == CodeHash.dot || h == CodeHash.question || h == CodeHash.colon {
+                afterOperator = true
+            } else if h == CodeHash.comma {
+                if angle == 0 { return nil }
+                afterOperator = true
+            } else {
+                return nil
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    func skipAngles(_ lt: Int) -> Int {
+        var depth = 0
+        var j = lt
+        while j < t.count && j - lt < 64 {
+            if punct(j, CodeHash.lt) { depth += 1 } else if punct(j, CodeHash.gt) {
+                depth -= 1
+                if depth == 0 { return j + 1 }
+            } else if punct(j, CodeHash.lbrace) || punct(j, CodeHash.lparen) || punct(j, CodeHash.lbracket), m(j) > j {
+                j = m(j)
+            } else if punct(j, CodeHash.semicolon) {
+                return lt
+            }
+            j += 1
+        }
+        return lt
+    }
+
+    /// Index of the `<` matching the `>` at `gt`, or nil.
+    func openingAngle(_ gt: Int) -> Int? {
+        var depth = 0
+        var j = gt
+        while j >= 0 && gt - j < 64 {
+            if punct(j, CodeHash.gt) { depth += 1 } else if punct(j, CodeHash.lt) {
+                depth -= 1
+                if depth == 0 { return j }
+            } else if (punct(j, CodeHash.rparen) || punct(j, CodeHash.rbrace) || punct(j, CodeHash.rbracket)) && m(j) >= 0 && m(j) < j {
+                j = m(j)
+            } else if punct(j, CodeHash.semicolon) {
+                return nil
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// A `(` that is not part of a `function` header: an arrow's parameters or a method's. Returns
+    /// whether it opened a parameter list.
+    mutating func paren(_ p: Int, enclosing: Open?, typeAliasEnd: Int) -> Bool {
+        let q = m(p)
+        guard q > p, let after = bodyAfter(q) else { return false }
+        if punct(after, CodeHash.arrow) {
+            var hs = p
+            if punct(p - 1, CodeHash.gt), let lt = openingAngle(p - 1), !ident(lt - 1) { hs = lt }
+            if word(hs - 1, CodeHash.kAsync) { hs -= 1 }
+            if after != q + 1 && punct(p - 1, CodeHash.question) { return false }  // `c ? (a) : b => …`
+            if inType(hs, typeAliasEnd, enclosing) { return false }
+            arrow(headerStart: hs, paramsOpen: p, paramsClose: q, arrowAt: after, enclosing: enclosing)
+            return true
+        }
+        // A method: `name(…) {`, with modifiers before the name.
+        guard punct(after, CodeHash.lbrace), m(after) > after, enclosing?.tag != .typeBody else { return false }
+        var n = p - 1
+        if punct(n, CodeHash.gt) {
+            guard let lt = openingAngle(n) else { return false }
+            n = lt - 1
+        }
+        guard n >= 0 else { return false }
+        var nameStart = n
+        var name: String
+        let tok = t[n]
+        switch tok.kind {
+        case .identifier:
+            name = text(n)
+        case .keyword:
+            if isControlKeyword(tok.hash) { return false }
+            name = text(n)
+        case .string, .number:
+            name = text(n)
+        case .punctuation:
+            guard punct(n, CodeHash.rbracket), m(n) >= 0 else { return false }
+            nameStart = m(n)
+            name = "[computed]"
+        }
+        var b = nameStart - 1
+        while b >= 0 && isModifier(b) { b -= 1 }
+        guard methodContext(b) else { return false }
+        if let e = enclosing, e.tag == .classBody, e.name >= 0 { name = text(e.name) + "." + name }
+        add(name: name, kind: .method, nameTok: n, headerStart: b + 1, paramsOpen: p, paramsClose: q, last: m(after),
+            anonymous: false, wrapped: false)
+        return true
+    }
+
+    func isControlKeyword(_ h: UInt64) -> Bool {
+        h == CodeHash.kIf || h == CodeHash.kFor || h == CodeHash.kWhile || h == CodeHash.kSwitch || h == CodeHash.kCatch
+            || h == CodeHash.kWith || h == CodeHash.kFunction || h == CodeHash.kReturn || h == CodeHash.kTypeof
+            || h == CodeHash.kNew || h == CodeHash.kAwait || h == CodeHash.kYield || h == CodeHash.kDo || h == CodeHash.kElse
+            || h == CodeHash.kIn || h == CodeHash.kOf || h == CodeHash.kInstanceof || h == CodeHash.kVoid
+            || h == CodeHash.kThrow || h == CodeHash.kCase || h == CodeHash.kImport || h == CodeHash.kSuper || h == CodeHash.kThis
+    }
+
+    func isModifier(_ b: Int) -> Bool {
+        let tok = t[b]
+        if tok.kind == .punctuation { return tok.hash == CodeHash.star || tok.hash == CodeHash.hash }
+        guard tok.kind == .identifier || tok.kind == .keyword, !tok.flags.contains(.member) else { return false }
+        let h = tok.hash
+        return h == CodeHash.kAsync || h == CodeHash.kStatic || h == CodeHash.kGet || h == CodeHash.kSet || h == CodeHash.kPublic
+            || h == CodeHash.kPrivate || h == CodeHash.kProtected || h == CodeHash.kReadonly || h == CodeHash.kOverride
+            || h == CodeHash.kAbstract || h == CodeHash.kDeclare || h == CodeHash.kAccessor
+    }
+
+    /// What may precede a method's modifiers and name: a member separator, a body start, or a decorator.
+    func methodContext(_ b: Int) -> Bool {
+        if b < 0 { return true }
+        let tok = t[b]
+        guard tok.kind == .punctuation else {
+            return ident(b) && punct(b - 1, CodeHash.at)  // `@Decorator method() {}`
+        }
+        let h = tok.hash
+        if h == CodeHash.lbrace || h == CodeHash.rbrace || h == CodeHash.semicolon || h == CodeHash.comma { return true }
+        if h == CodeHash.rparen, m(b) >= 2 {  // `@Get(':id') method() {}`
+            var s = m(b) - 1
+            while s >= 2 && punct(s - 1, CodeHash.dot) && ident(s - 2) { s -= 2 }
+            return ident(s) && punct(s - 1, CodeHash.at)
+        }
+        return false
+    }
+
+    mutating func arrow(headerStart hs: Int, paramsOpen p: Int, paramsClose q: Int, arrowAt a: Int, enclosing: Open?) {
+        let last: Int
+        if punct(a + 1, CodeHash.lbrace), m(a + 1) > a + 1 {
+            last = m(a + 1)
+        } else {
+            last = expressionEnd(from: a + 1)
+        }
+        let c = contextName(hs, enclosing: enclosing)
+        add(name: c.name, kind: .arrow, nameTok: c.nameTok, headerStart: hs, paramsOpen: p, paramsClose: q, last: max(a, last),
+            anonymous: c.anonymous, wrapped: c.wrapper)
+    }
+
+    /// A name for an anonymous function from where it stands.
+    func contextName(_ hs: Int, enclosing: Open?) -> (name: String, nameTok: Int, anonymous: Bool, wrapper: Bool) {
+        let b = hs - 1
+        guard b >= 0 else { return ("anonymous function", -1, true, false) }
+        if punct(b, CodeHash.assign), let n = declaredName(b) { return (text(n), n, false, false) }
+        if punct(b, CodeHash.colon), b >= 2, nameLike(b - 1) || t[b - 1].kind == .string,
+           punct(b - 2, CodeHash.lbrace) || punct(b - 2, CodeHash.comma) {
+            return (text(b - 1), b - 1, false, false)
+        }
+        if punct(b, CodeHash.lparen) || punct(b, CodeHash.comma), let e = enclosing, punct(e.idx, CodeHash.lparen) {
+            var callee = e.idx - 1
+            if punct(callee, CodeHash.gt), let lt = openingAngle(callee) { callee = lt - 1 }
+            if ident(callee) {
+                let calleeName = text(callee)
+                if FunctionFinder.wrappers.contains(calleeName) {
+                    var s = callee
+                    while s >= 2 && punct(s - 1, CodeHash.dot) && ident(s - 2) { s -= 2 }
+                    if punct(s - 1, CodeHash.assign), let n = declaredName(s - 1) { return (text(n), n, false, true) }
+                    if punct(s - 1, CodeHash.lparen), let n = wrappedName(s - 1) { return (text(n), n, false, true) }
+                }
+                return ("\(calleeName) callback", -1, true, false)
+            }
+            return ("callback", -1, true, false)
+        }
+        if punct(b, CodeHash.lbrace), punct(b - 1, CodeHash.assign), nameLike(b - 2) {
+            return ("\(text(b - 2)) handler", -1, true, false)
+        }
+        if word(b, CodeHash.kDefault) { return ("default export", -1, false, false) }
+        return ("anonymous function", -1, true, false)
+    }
+
+    /// `const X = memo(forwardRef((…) => …))`: the variable around nested wrapper calls.
+    func wrappedName(_ lp: Int) -> Int? {
+        var callee = lp - 1
+        if punct(callee, CodeHash.gt), let lt = openingAngle(callee) { callee = lt - 1 }
+        guard ident(callee), FunctionFinder.wrappers.contains(text(callee)) else { return nil }
+        var s = callee
+        while s >= 2 && punct(s - 1, CodeHash.dot) && ident(s - 2) { s -= 2 }
+        return punct(s - 1, CodeHash.assign) ? declaredName(s - 1) : nil
+    }
+
+    /// The name assigned by the `=` at `eq`: `const x =`, `x =`, `this.x =`, `const X: T<U> =`.
+    func declaredName(_ eq: Int) -> Int? {
+        let n = eq - 1
+        guard n >= 0 else { return nil }
+        if nameLike(n) && t[n].kind != .keyword || t[n].flags.contains(.member) {
+            let b = n - 1
+            if b < 0 || t[n].flags.contains(.lineStart) || t[n].flags.contains(.member) { return n }
+            if word(b, CodeHash.kConst) || word(b, CodeHash.kLet) || word(b, CodeHash.kVar) || isModifier(b) { return n }
+            if punct(b, CodeHash.comma) || punct(b, CodeHash.lbrace) || punct(b, CodeHash.rbrace) || punct(b, CodeHash.semicolon)
+                || punct(b, CodeHash.lparen) { return n }
+        }
+        var j = eq - 1
+        var depth = 0
+        var steps = 0
+        while j >= 0 && steps < 48 {
+            steps += 1
+            let tok = t[j]
+            if tok.kind == .punctuation {
+                let h = tok.hash
+                if h == CodeHash.rparen || h == CodeHash.rbracket || h == CodeHash.rbrace || h == CodeHash.gt {
+                    depth += 1
+                } else if h == CodeHash.lparen || h == CodeHash.lbracket || h == CodeHash.lbrace || h == CodeHash.lt {
+                    if depth == 0 { return nil }
+                    depth -= 1
+                } else if depth == 0 && h == CodeHash.colon {
+                    return ident(j - 1) ? j - 1 : nil
+                } else if depth == 0 && (h == CodeHash.semicolon || h == CodeHash.assign || h == CodeHash.arrow) {
+                    return nil
+                }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    mutating func add(name: String, kind: CodeUnit.Kind, nameTok: Int, headerStart: Int, paramsOpen: Int, paramsClose: Int,
+                      last: Int, anonymous: Bool, wrapped: Bool) {
+        var first = min(headerStart, nameTok >= 0 ? nameTok : headerStart)
+        // Declaration keywords and modifiers on the same line belong to the unit: `export const X =`.
+        while first > 0 && t[first - 1].line == t[first].line && isDeclarationPrefix(first - 1) { first -= 1 }
+        let params: Int
+        if paramsOpen == paramsClose {
+            params = 1
+        } else {
+            params = parameterCount(paramsOpen, paramsClose)
+        }
+        let at = nameTok >= 0 ? nameTok : headerStart
+        var component = false
+        if language != .python, let c = name.utf8.first, c >= 0x41 && c <= 0x5A, !name.contains(".") {
+            if wrapped {
+                component = true
+            } else {
+                var j = first
+                while j <= last {
+                    if t[j].flags.contains(.jsxOpen) { component = true; break }
+                    j += 1
+                }
+            }
+        }
+        units.append(CodeUnit(name: name, kind: kind, offset: Int(t[at].offset), startLine: Int(t[first].line),
+                              endLine: endLine(last), firstToken: first, lastToken: last, parameters: params, complexity: 1,
+                              linesOfCode: 0, ownLinesOfCode: 0, isComponent: component, isAnonymous: anonymous, parent: -1))
+    }
+
+    func isDeclarationPrefix(_ k: Int) -> Bool {
+        let tok = t[k]
+        guard tok.kind == .keyword || tok.kind == .identifier, !tok.flags.contains(.member) else { return false }
+        let h = tok.hash
+        return h == CodeHash.kConst || h == CodeHash.kLet || h == CodeHash.kVar || h == CodeHash.kExport || h == CodeHash.kDefault
+            || (language != .python && isModifier(k))
+    }
+
+    func endLine(_ last: Int) -> Int {
+        let tok = t[last]
+        guard tok.kind == .string else { return Int(tok.line) }
+        var line = Int(tok.line)
+        let s = Int(tok.offset), e = min(bytes.count, s + Int(tok.length))
+        for k in s..<e where bytes[k] == 0x0A { line += 1 }
+        return line
+    }
+
+    func parameterCount(_ open: Int, _ close: Int) -> Int {
+        var count = 0
+        var segStart = open + 1
+        var j = open + 1
+        var angle = 0
+        let python = language == .python
+        func closeSegment(_ end: Int) {
+            guard end > segStart else { return }
+            if python {
+                if end - segStart == 1 && (punct(segStart, CodeHash.star) || punct(segStart, CodeHash.slash)) { return }
+                if count == 0 && segStart == open + 1 && end - segStart <= 3 && (word(segStart, CodeHash.kSelf) || word(segStart, CodeHash.kCls)) {
+                    return
+                }
+            }
+            count += 1
+        }
+        while j < close {
+            if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbrace) || punct(j, CodeHash.lbracket)) && m(j) > j && m(j) < close {
+                j = m(j) + 1
+                continue
+            }
+            if !python {
+                if punct(j, CodeHash.lt) { angle += 1 } else if punct(j, CodeHash.gt) { angle = max(0, angle - 1) }
+            }
+            if punct(j, CodeHash.comma) && angle == 0 {
+                closeSegment(j)
+                segStart = j + 1
+            }
+            j += 1
+        }
+        closeSegment(close)
+        return count
+    }
+
+    // MARK: Python
+
+    mutating func findPython() {
+        // Logical line starts: first token of a physical line, outside brackets, not after a backslash.
+        var depth = 0
+        var starts: [Int] = []
+        for k in 0..<t.count {
+            let tok = t[k]
+            if tok.flags.contains(.lineStart) && depth == 0 && !(k > 0 && punct(k - 1, CodeHash.backslash)) {
+                starts.append(k)
+            }
+            if tok.kind == .punctuation && tok.length == 1 {
+                let h = tok.hash
+                if h == CodeHash.lparen || h == CodeHash.lbracket || h == CodeHash.lbrace { depth += 1 } else if h == CodeHash.rparen || h == CodeHash.rbracket || h == CodeHash.rbrace {
+                    depth = max(0, depth - 1)
+                }
+            }
+        }
+        struct Block { var isClass: Bool; var name: String; var last: Int }
+        var blocks: [Block] = []
+        for (si, k) in starts.enumerated() {
+            while let b = blocks.last, b.last < k { blocks.removeLast() }
+            var d = k
+            if word(d, CodeHash.kAsync) { d += 1 }
+            let isDef = word(d, CodeHash.kDef)
+            let isClass = word(d, CodeHash.kClass)
+            guard (isDef || isClass), ident(d + 1) else { continue }
+            let indent = self.indent(k)
+            // Header colon: the first `:` outside brackets after the name.
+            var j = d + 2
+            while j < t.count && !punct(j, CodeHash.colon) {
+                if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbracket)) && m(j) > j { j = m(j) }
+                j += 1
+            }
+            guard j < t.count else { continue }
+            var last = t.count - 1
+            var s = si + 1
+            while s < starts.count {
+                let ks = starts[s]
+                if ks > j && self.indent(ks) <= indent { last = ks - 1; break }
+                s += 1
+            }
+            var name = text(d + 1)
+            if isDef {
+                if let b = blocks.last, b.isClass { name = b.name + "." + name }
+                let p = d + 2
+                let q = punct(p, CodeHash.lparen) && m(p) > p ? m(p) : p
+                add(name: name, kind: .def, nameTok: d + 1, headerStart: k, paramsOpen: p, paramsClose: q == p ? p : q,
+                    last: max(j, last), anonymous: false, wrapped: false)
+                if q == p { units[units.count - 1].parameters = 0 }
+            }
+            blocks.append(Block(isClass: isClass, name: name, last: max(j, last)))
+        }
+    }
+
+    func indent(_ k: Int) -> Int {
+        var s = Int(t[k].offset)
+        var n = 0
+        while s > 0 && bytes[s - 1] != 0x0A { s -= 1; n += 1 }
+        return n
+    }
+
+    // MARK: Measures
+
+    mutating func measure(_ code: TokenizedCode) {
+        guard !units.isEmpty else { return }
+        units.sort { ($0.firstToken, -$0.lastToken) < ($1.firstToken, -$1.lastToken) }
+        // Prefix sums of code lines.
+        var prefix = [Int32](repeating: 0, count: code.codeLine.count + 1)
+        for l in 0..<code.codeLine.count { prefix[l + 1] = prefix[l] + Int32(code.codeLine[l]) }
+        func loc(_ a: Int, _ b: Int) -> Int {
+            let lo = max(0, min(a, code.codeLine.count)), hi = max(lo, min(b + 1, code.codeLine.count))
+            return Int(prefix[hi] - prefix[lo])
+        }
+        for u in units.indices { units[u].linesOfCode = loc(units[u].startLine, units[u].endLine) }
+
+        var stack: [Int] = []
+        var next = 0
+        let python = language == .python
+        for k in 0..<t.count {
+            while let top = stack.last, units[top].lastToken < k { stack.removeLast() }
+            while next < units.count && units[next].firstToken <= k {
+                while let top = stack.last, units[top].lastToken < units[next].firstToken { stack.removeLast() }
+                units[next].parent = stack.last ?? -1
+                stack.append(next)
+                next += 1
+            }
+            guard let owner = stack.last else { continue }
+            let tok = t[k]
+            if tok.flags.contains(.lineStart) && code.isCode(line: Int(tok.line)) { units[owner].ownLinesOfCode += 1 }
+            if python ? isPythonDecision(k) : isJSDecision(k) { units[owner].complexity += 1 }
+        }
+    }
+
+    func isJSDecision(_ k: Int) -> Bool {
+        let tok = t[k]
+        switch tok.kind {
+        case .keyword:
+            if tok.flags.contains(.member) { return false }
+            let h = tok.hash
+            if h == CodeHash.kWhile { return !doWhiles.contains(k) }
+            return h == CodeHash.kIf || h == CodeHash.kFor || h == CodeHash.kDo || h == CodeHash.kCase || h == CodeHash.kCatch
+        case .punctuation:
+            let h = tok.hash
+            if h == CodeHash.and || h == CodeHash.or || h == CodeHash.nullish || h == CodeHash.andAssign || h == CodeHash.orAssign
+                || h == CodeHash.nullishAssign {
+                return true
+            }
+            if h == CodeHash.question {
+                guard k + 1 < t.count else { return false }
+                let n = t[k + 1]
+                if n.kind == .punctuation && (n.hash == CodeHash.colon || n.hash == CodeHash.comma || n.hash == CodeHash.rparen
+                    || n.hash == CodeHash.assign || n.hash == CodeHash.rbracket || n.hash == CodeHash.semicolon) {
+                    return false
+                }
+                return true
+            }
+            return false
+        default:
+            return false
+        }
+    }
+
+    func isPythonDecision(_ k: Int) -> Bool {
+        let tok = t[k]
+        guard tok.kind == .keyword, !tok.flags.contains(.member) else { return false }
+        let h = tok.hash
+        return h == CodeHash.kIf || h == CodeHash.kElif || h == CodeHash.kFor || h == CodeHash.kWhile || h == CodeHash.kExcept
+            || h == CodeHash.and2 || h == CodeHash.or2
+    }
+}

@@ -1,0 +1,867 @@
+import Foundation
+
+/// One database call in JS/TS code: a supabase-js chain, a Prisma model call, a Drizzle query, a raw
+/// SQL query, a Firebase read or write, or (for N+1 detection only) a `fetch`.
+public struct DBCall: Sendable, Hashable {
+    public enum API: String, Sendable { case supabase, prisma, drizzle, sql, firebase, http }
+    public enum Op: String, Sendable { case read, readOne, count, insert, update, upsert, delete, rpc }
+
+    public var api: API
+    public var op: Op
+    /// The table, model or collection as the code names it (a Drizzle variable, a Prisma accessor).
+    public var table: String?
+    /// Start of the whole expression (its receiver).
+    public var start: Int
+    /// Where findings point: the `.from(`, the model method, the function name.
+    public var anchor: Int
+    public var end: Int
+    public var methods: [DBMethod]
+    public var awaited: Bool
+    /// Variables the result is bound to (`const { data: rows } = await …` → rows).
+    public var boundNames: [String]
+    /// Raw SQL text, for raw queries.
+    public var sql: String?
+
+    public func method(_ name: String) -> DBMethod? { methods.first { $0.name == name } }
+    public func has(_ name: String) -> Bool { methods.contains { $0.name == name } }
+    public var isWrite: Bool { [.insert, .update, .upsert, .delete].contains(op) }
+    public var isRead: Bool { [.read, .readOne, .count].contains(op) }
+}
+
+/// A `.name(args)` link of a call chain; `args` excludes the parentheses.
+public struct DBMethod: Sendable, Hashable {
+    public var name: String
+    public var offset: Int
+    public var args: Range<Int>
+}
+
+/// A value read from the database, changed in JS, and written back (a lost update under concurrency).
+public struct ReadModifyWrite: Sendable {
+    public var read: DBCall
+    public var write: DBCall
+    public var column: String
+    /// Offset of the written value's key.
+    public var offset: Int
+}
+
+/// A read whose result decides whether an insert happens (`if (existing) return; insert(…)`).
+public struct CheckThenInsert: Sendable {
+    public var read: DBCall
+    public var insert: DBCall
+    /// Columns the read filtered on (the natural key a unique constraint should cover).
+    public var columns: [String]
+}
+
+/// A query executed once per element of a loop.
+public struct QueryInLoop: Sendable {
+    public var call: DBCall
+    public var loop: JSLoop
+    /// The loop iterates over the rows of an earlier query (or fetch) in the same function.
+    public var source: DBCall?
+    /// The query's arguments use the loop variable.
+    public var perItem: Bool
+}
+
+/// The database calls of one JS/TS file and the patterns the concurrency and load collectors judge.
+public struct DataAccessFile: Sendable {
+    public let code: JSCode
+    public let calls: [DBCall]
+    /// Argument ranges of `$transaction(…)`, `db.transaction(…)`, `runTransaction(…)`, and functions that send BEGIN.
+    public let transactions: [Range<Int>]
+    /// `increment(`, `{ increment: n }`, `sql\`… + 1\``, `rpc(` calls: atomic updates done by the database.
+    public let atomicUpdates: Int
+
+    /// Literals that anchor database calls; collectors register them as rule literals and pass the hits here.
+    public static let anchorLiterals: [String] = [
+        ".from(", ".rpc(", ".insert(", ".update(", ".upsert(", ".delete(",
+        ".findMany(", ".findFirst(", ".findUnique(", ".findFirstOrThrow(", ".findUniqueOrThrow(", ".create(", ".createMany(",
+        ".updateMany(", ".deleteMany(", ".count(", ".aggregate(", ".groupBy(",
+        ".query(", ".execute(", "sql`", "$queryRaw", "$executeRaw",
+        "getDocs(", "getDoc(", "addDoc(", "setDoc(", "updateDoc(", "deleteDoc(", ".collection(",
+    ]
+
+    /// The anchor hits of a file: rule hits whose bytes are one of `literals`.
+    public static func anchors(_ file: ScannedFile, literals: Set<String>) -> [(offset: Int, literal: String)] {
+        var out: [(Int, String)] = []
+        for h in file.hits {
+            let o = Int(h.offset), l = Int(h.length)
+            guard o + l <= file.bytes.count else { continue }
+            let s = String(decoding: file.bytes[o..<(o + l)], as: UTF8.self)
+            if literals.contains(s) { out.append((o, s)) }
+        }
+        return out
+    }
+
+    public init(_ file: ScannedFile, anchors: [(offset: Int, literal: String)], includeFetch: Bool = false) {
+        let code = JSCode(file)
+        self.code = code
+        var calls: [DBCall] = []
+        var covered: [Range<Int>] = []
+        var list = anchors
+        if includeFetch {
+            for o in code.occurrences("fetch(", in: 0..<file.bytes.count) { list.append((o, "fetch(")) }
+        }
+        list.sort { $0.offset < $1.offset }
+        for (o, lit) in list {
+            if covered.contains(where: { $0.contains(o) }) { continue }
+            guard let c = DataAccessFile.call(code, at: o, literal: lit) else { continue }
+            calls.append(c)
+            covered.append(c.start..<max(c.end, c.start + 1))
+        }
+        self.calls = calls
+
+        var tx: [Range<Int>] = []
+        let whole = 0..<file.bytes.count
+        for needle in ["$transaction(", ".transaction(", "runTransaction(", "withTransaction(", ".begin("] {
+            for o in code.occurrences(needle, in: whole, wordStart: needle.first != "." && needle.first != "$") {
+                let p = o + needle.utf8.count - 1
+                if let c = code.close(p) { tx.append(p..<c) }
+            }
+        }
+        for c in calls where c.api == .sql {
+            let w = (c.sql ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if w.hasPrefix("begin") || w.hasPrefix("start transaction"), let f = code.function(containing: c.anchor) { tx.append(f) }
+        }
+        self.transactions = tx
+        var atomic = calls.filter { $0.op == .rpc }.count
+        for needle in ["increment(", "increment:", "decrement:", "FieldValue.increment"] {
+            atomic += code.occurrences(needle, in: whole).count
+        }
+        self.atomicUpdates = atomic
+    }
+
+    public var file: ScannedFile { code.file }
+
+    public func inTransaction(_ c: DBCall) -> Bool { transactions.contains { $0.contains(c.anchor) } }
+
+    /// The function body around a call (the whole file for module-level code).
+    public func scope(_ c: DBCall) -> Range<Int> { code.function(containing: c.anchor) ?? 0..<code.bytes.count }
+
+    // MARK: - Call recognition
+
+    private static let prismaOps: [String: DBCall.Op] = [
+        "findMany": .read, "findFirst": .readOne, "findUnique": .readOne, "findFirstOrThrow": .readOne, "findUniqueOrThrow": .readOne,
+        "count": .count, "aggregate": .count, "groupBy": .count, "create": .insert, "createMany": .insert, "update": .update,
+        "updateMany": .update, "upsert": .upsert, "delete": .delete, "deleteMany": .delete,
+    ]
+    private static let prismaParents: Set<String> = ["prisma", "db", "tx", "trx", "client", "database", "prismaClient", "ctx", "orm"]
+    private static let drizzleRoots: Set<String> = ["db", "tx", "trx", "database", "conn", "client", "drizzle", "orm"]
+    private static let sqlRoots: Set<String> = ["pool", "client", "db", "conn", "connection", "pg", "tx", "trx", "database", "sql", "knex", "mysql", "sqlite"]
+    private static let nonDBReceivers: Set<String> = ["Array", "Buffer", "Object", "Uint8Array", "Promise", "Readable", "Observable", "Stream", "Set", "Map", "Date"]
+
+    static func call(_ code: JSCode, at o: Int, literal: String) -> DBCall? {
+        let b = code.bytes
+        switch literal {
+        case ".from(":
+            let start = receiverStart(code, dot: o)
+            let receiver = code.text(start..<o)
+            if receiver.contains(".storage") || nonDBReceivers.contains(receiver.trimmingCharacters(in: .whitespaces)) { return nil }
+            let (methods, end) = chain(code, from: o)
+            guard let from = methods.first else { return nil }
+            let argStart = from.args.lowerBound
+            if receiver.contains(".select(") || receiver.contains(".selectDistinct(") {
+                let t = code.identifier(at: argStart).map { id -> String in
+                    let txt = code.text(from.args).trimmingCharacters(in: .whitespacesAndNewlines)
+                    return txt.split(separator: ".").last.map(String.init) ?? id
+                }
+                var c = make(code, .drizzle, .read, t, start: start, anchor: o + 1, end: end, methods: methods)
+                c.methods = receiverMethods(code, start, o) + methods
+                return c
+            }
+            guard let table = code.stringLiteral(at: argStart) else { return nil }
+            var op: DBCall.Op?
+            for m in methods.dropFirst() {
+                switch m.name {
+                case "insert": op = .insert
+                case "upsert": op = .upsert
+                case "update": op = .update
+                case "delete": op = .delete
+                case "select":
+                    let args = code.text(m.args)
+                    op = args.contains("head: true") || args.contains("head:true") ? .count : .read
+                default: continue
+                }
+                break
+            }
+            guard var resolved = op else { return nil }
+            if resolved == .read && methods.contains(where: { $0.name == "single" || $0.name == "maybeSingle" }) { resolved = .readOne }
+            return make(code, .supabase, resolved, table, start: start, anchor: o + 1, end: end, methods: methods)
+        case ".rpc(":
+            let start = receiverStart(code, dot: o)
+            let (methods, end) = chain(code, from: o)
+            guard let m = methods.first else { return nil }
+            return make(code, .supabase, .rpc, code.stringLiteral(at: m.args.lowerBound), start: start, anchor: o + 1, end: end, methods: methods)
+        case ".query(", ".execute(":
+            let start = receiverStart(code, dot: o)
+            let root = rootSegments(code.text(start..<o))
+            guard let last = root.last, sqlRoots.contains(last) || last.lowercased().contains("pool") || last.lowercased().contains("db") else { return nil }
+            let (methods, end) = chain(code, from: o)
+            guard let m = methods.first, let sql = sqlText(code, m.args.lowerBound) else { return nil }
+            return rawCall(code, sql, start: start, anchor: o + 1, end: end, methods: methods)
+        case "sql`", "$queryRaw", "$executeRaw":
+            var i = o + literal.utf8.count - (literal == "sql`" ? 1 : 0)
+            if literal != "sql`" && code.identifier(at: i) == "Unsafe" { i += 6 }
+            guard i < b.count else { return nil }
+            var argsEnd = i
+            let sql: String?
+            if b[i] == 0x60 {
+                argsEnd = templateEnd(code, i)
+                sql = String(decoding: b[(i + 1)..<max(i + 1, argsEnd - 1)], as: UTF8.self)
+            } else if b[i] == 0x28, let c = code.close(i) {
+                argsEnd = c + 1
+                sql = sqlText(code, code.skipSpace(i + 1))
+            } else {
+                return nil
+            }
+            guard let s = sql else { return nil }
+            let start = literal == "sql`" ? o : receiverStart(code, dot: o - 1 >= 0 && b[o - 1] == 0x2E ? o - 1 : o)
+            let m = DBMethod(name: literal.trimmingCharacters(in: CharacterSet(charactersIn: "`")), offset: o, args: (i + 1)..<max(i + 1, argsEnd - 1))
+            return rawCall(code, s, start: start, anchor: o, end: argsEnd, methods: [m])
+        case "getDocs(", "getDoc(", "addDoc(", "setDoc(", "updateDoc(", "deleteDoc(":
+            if o > 0 && (ByteClass.isIdentifier(b[o - 1]) || b[o - 1] == 0x2E) { return nil }
+            let p = o + literal.utf8.count - 1
+            guard let close = code.close(p) else { return nil }
+            let ops: [String: DBCall.Op] = ["getDocs(": .read, "getDoc(": .readOne, "addDoc(": .insert, "setDoc(": .upsert,
+                                            "updateDoc(": .update, "deleteDoc(": .delete]
+            let m = DBMethod(name: String(literal.dropLast()), offset: o, args: (p + 1)..<close)
+            return make(code, .firebase, ops[literal]!, firestoreCollection(code, m.args, before: o), start: o, anchor: o, end: close + 1, methods: [m])
+        case ".collection(":
+            let start = receiverStart(code, dot: o)
+            let (methods, end) = chain(code, from: o)
+            guard let first = methods.first, let table = code.stringLiteral(at: first.args.lowerBound) else { return nil }
+            var op: DBCall.Op?
+            for m in methods.dropFirst() {
+                switch m.name {
+                case "add": op = .insert
+                case "set": op = .upsert
+                case "update": op = .update
+                case "delete": op = .delete
+                case "get", "onSnapshot": op = methods.contains { $0.name == "doc" } ? .readOne : .read
+                default: continue
+                }
+                break
+            }
+            guard let resolved = op else { return nil }
+            return make(code, .firebase, resolved, table, start: start, anchor: o + 1, end: end, methods: methods)
+        case "fetch(":
+            if o > 0 && ByteClass.isIdentifier(b[o - 1]) { return nil }
+            guard let close = code.close(o + 5) else { return nil }
+            let m = DBMethod(name: "fetch", offset: o, args: (o + 6)..<close)
+            return make(code, .http, .read, nil, start: o, anchor: o, end: close + 1, methods: [m])
+        default:
+            // Prisma model calls, Drizzle writes, Drizzle relational queries.
+            let name = String(literal.dropFirst().dropLast())
+            let start = receiverStart(code, dot: o)
+            let receiver = code.text(start..<o)
+            if receiver.contains(".from(") { return nil }
+            let segs = rootSegments(receiver)
+            let (methods, end) = chain(code, from: o)
+            guard let first = methods.first else { return nil }
+            if ["insert", "update", "delete"].contains(name), segs.count <= 2, let last = segs.last, drizzleRoots.contains(last),
+               let t = code.identifier(at: first.args.lowerBound) {
+                let op: DBCall.Op = name == "insert" ? (methods.contains { $0.name.hasPrefix("onConflict") } ? .upsert : .insert)
+                    : name == "update" ? .update : .delete
+                return make(code, .drizzle, op, t, start: start, anchor: o + 1, end: end, methods: methods)
+            }
+            guard let op = prismaOps[name], segs.count >= 2 else { return nil }
+            let model = segs[segs.count - 1]
+            let parent = segs[segs.count - 2]
+            guard let f = model.first, f.isLetter, f.isLowercase || parent == "query" else { return nil }
+            if parent == "query" && segs.count >= 3 {
+                return make(code, .drizzle, op, model, start: start, anchor: o + 1, end: end, methods: methods)
+            }
+            guard prismaParents.contains(parent) || parent.lowercased().contains("prisma") else { return nil }
+            return make(code, .prisma, op, model, start: start, anchor: o + 1, end: end, methods: methods)
+        }
+    }
+
+    private static func make(_ code: JSCode, _ api: DBCall.API, _ op: DBCall.Op, _ table: String?, start: Int, anchor: Int, end: Int,
+                             methods: [DBMethod]) -> DBCall {
+        let (awaited, names) = binding(code, start)
+        return DBCall(api: api, op: op, table: table, start: start, anchor: anchor, end: end, methods: methods, awaited: awaited,
+                      boundNames: names, sql: nil)
+    }
+
+    private static func rawCall(_ code: JSCode, _ sql: String, start: Int, anchor: Int, end: Int, methods: [DBMethod]) -> DBCall? {
+        let words = sql.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" && $0 != "." && $0 != "\"" })
+            .map(String.init)
+        guard let first = words.first else { return nil }
+        let op: DBCall.Op
+        var table: String?
+        func after(_ w: String) -> String? {
+            guard let i = words.firstIndex(of: w), i + 1 < words.count else { return nil }
+            return words[i + 1].replacingOccurrences(of: "\"", with: "").split(separator: ".").last.map(String.init)
+        }
+        switch first {
+        case "select", "with":
+            let isAggregate = ["count(", "sum(", "avg(", "max(", "min(", "exists("].contains { sql.lowercased().contains($0) }
+                && !sql.lowercased().contains("group by")
+            op = isAggregate ? .count : .read
+            table = after("from")
+        case "insert": op = .insert; table = after("into")
+        case "update": op = .update; table = after("update")
+        case "delete": op = .delete; table = after("from")
+        case "begin", "start", "commit", "rollback":
+            op = .rpc
+        default: return nil
+        }
+        let (awaited, names) = binding(code, start)
+        return DBCall(api: .sql, op: op, table: table, start: start, anchor: anchor, end: end, methods: methods, awaited: awaited,
+                      boundNames: names, sql: sql)
+    }
+
+    /// Text of a SQL string argument ('…', "…" or a template), or nil when the argument is not a literal.
+    private static func sqlText(_ code: JSCode, _ at: Int) -> String? {
+        let b = code.bytes
+        guard at < b.count else { return nil }
+        if b[at] == 0x60 {
+            let e = templateEnd(code, at)
+            return String(decoding: b[(at + 1)..<max(at + 1, e - 1)], as: UTF8.self)
+        }
+        return code.stringLiteral(at: at)
+    }
+
+    /// Offset just past the closing backtick of the template starting at `at`.
+    private static func templateEnd(_ code: JSCode, _ at: Int) -> Int {
+        let b = code.bytes
+        var j = at + 1
+        while j < b.count {
+            if b[j] == 0x5C { j += 2; continue }
+            if b[j] == 0x60 { return j + 1 }
+            if b[j] == 0x24 && j + 1 < b.count && b[j + 1] == 0x7B {
+                var depth = 0
+                var k = j + 1
+                while k < b.count {
+                    if b[k] == 0x7B { depth += 1 } else if b[k] == 0x7D { depth -= 1; if depth == 0 { break } }
+                    k += 1
+                }
+                j = k + 1
+                continue
+            }
+            j += 1
+        }
+        return b.count
+    }
+
+    /// The collection named in Firestore call arguments: `collection(db, "orders")`, `doc(db, "orders", id)`, or a
+    /// variable defined earlier as one of those.
+    private static func firestoreCollection(_ code: JSCode, _ args: Range<Int>, before: Int) -> String? {
+        var r = args
+        let txt = code.text(args).trimmingCharacters(in: .whitespaces)
+        if let id = code.identifier(at: code.skipSpace(args.lowerBound)), id.utf8.count == txt.prefix(while: { $0 != "," }).trimmingCharacters(in: .whitespaces).utf8.count {
+            // A variable: find `id = <expr>` earlier in the file.
+            let defs = code.occurrences(id, in: 0..<before).filter { d in
+                let k = code.skipSpace(d + id.utf8.count)
+                return k < code.bytes.count && code.bytes[k] == 0x3D && (k + 1 >= code.bytes.count || code.bytes[k + 1] != 0x3D)
+            }
+            if let d = defs.last {
+                let s = d + id.utf8.count
+                r = s..<JSCode.expressionEnd(code.bytes, code.skipSpace(code.skipSpace(s) + 1), closeOf: code.closeOf, regions: code.file.regions)
+            }
+        }
+        for fn in ["collection(", "doc(", "collectionGroup("] {
+            for o in code.occurrences(fn, in: r) {
+                let p = o + fn.utf8.count - 1
+                guard let c = code.close(p) else { continue }
+                let parts = code.splitTopLevel(p + 1, c)
+                for part in parts {
+                    if let s = code.stringLiteral(at: part.lowerBound) { return s.split(separator: "/").first.map(String.init) ?? s }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Start of the receiver expression that ends at the `.` at `dot`.
+    static func receiverStart(_ code: JSCode, dot: Int) -> Int {
+        let b = code.bytes
+        var start = dot
+        var k = dot - 1
+        while true {
+            k = code.skipSpaceBack(k)
+            guard k >= 0 else { break }
+            let c = b[k]
+            if c == 0x21 { k -= 1; continue }  // TS non-null `!`
+            if c == 0x29 || c == 0x5D {
+                guard let o = code.open(k) else { break }
+                start = o
+                let j = code.skipSpaceBack(o - 1)
+                if j >= 0 && ByteClass.isIdentifier(b[j]) {
+                    var s = j
+                    while s > 0 && ByteClass.isIdentifier(b[s - 1]) { s -= 1 }
+                    let w = String(decoding: b[s...j], as: UTF8.self)
+                    if ["await", "return", "typeof", "yield", "in", "of"].contains(w) { break }
+                    start = s
+                    k = s - 1
+                } else {
+                    k = o - 1
+                }
+            } else if ByteClass.isIdentifier(c) {
+                var s = k
+                while s > 0 && ByteClass.isIdentifier(b[s - 1]) { s -= 1 }
+                let w = String(decoding: b[s...k], as: UTF8.self)
+                if ["await", "return", "typeof", "yield", "new", "in", "of", "case"].contains(w) { break }
+                start = s
+                k = s - 1
+            } else {
+                break
+            }
+            let p = code.skipSpaceBack(k)
+            guard p >= 0, b[p] == 0x2E else { break }
+            k = p - 1
+            if k >= 0 && b[k] == 0x3F { k -= 1 }
+        }
+        return start
+    }
+
+    /// Methods `.a(…).b(…)` from the `.` at `dot` on, and the offset just past the last call.
+    static func chain(_ code: JSCode, from dot: Int) -> ([DBMethod], Int) {
+        let b = code.bytes
+        var methods: [DBMethod] = []
+        var i = dot
+        var end = dot
+        while i < b.count {
+            var j = i
+            if b[j] == 0x3F && j + 1 < b.count && b[j + 1] == 0x2E { j += 1 }
+            guard b[j] == 0x2E else { break }
+            j = code.skipSpace(j + 1)
+            guard let name = code.identifier(at: j) else { break }
+            j += name.utf8.count
+            j = code.skipSpace(j)
+            if j < b.count && b[j] == 0x3C {
+                var depth = 0
+                while j < b.count {
+                    if b[j] == 0x3C { depth += 1 } else if b[j] == 0x3E { depth -= 1; if depth == 0 { j += 1; break } }
+                    j += 1
+                }
+                j = code.skipSpace(j)
+            }
+            guard j < b.count, b[j] == 0x28, let c = code.close(j) else { break }
+            methods.append(DBMethod(name: name, offset: i, args: (j + 1)..<c))
+            end = c + 1
+            i = code.skipSpace(c + 1)
+            if i < b.count && b[i] == 0x21 { i += 1 }
+        }
+        return (methods, end)
+    }
+
+    /// Methods called inside a receiver (`db.select().from(t)` → select).
+    private static func receiverMethods(_ code: JSCode, _ start: Int, _ end: Int) -> [DBMethod] {
+        var out: [DBMethod] = []
+        var i = start
+        while i < end {
+            if code.bytes[i] == 0x2E {
+                let (m, e) = chain(code, from: i)
+                if let f = m.first { out.append(f); i = max(i + 1, e); continue }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Identifier segments of a receiver, calls and non-null marks removed (`ctx.prisma!.user` → ctx, prisma, user).
+    static func rootSegments(_ receiver: String) -> [String] {
+        receiver.split(separator: ".").map { seg in
+            String(seg.filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" })
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Whether the expression starting at `start` is awaited, and the names its result is bound to.
+    static func binding(_ code: JSCode, _ start: Int) -> (Bool, [String]) {
+        let b = code.bytes
+        var p = code.skipSpaceBack(start - 1)
+        var awaited = false
+        if p >= 0, let (w, s) = code.identifier(endingAt: p + 1), w == "await" {
+            awaited = true
+            p = code.skipSpaceBack(s - 1)
+        }
+        guard p >= 1, b[p] == 0x3D, b[p - 1] != 0x3D, b[p - 1] != 0x21, b[p - 1] != 0x3C, b[p - 1] != 0x3E else { return (awaited, []) }
+        var j = code.skipSpaceBack(p - 1)
+        guard j >= 0 else { return (awaited, []) }
+        if b[j] == 0x7D || b[j] == 0x5D, let o = code.open(j) {
+            var names: [String] = []
+            for part in code.splitTopLevel(o + 1, j) {
+                let t = code.text(part)
+                let rhs = t.split(separator: ":", maxSplits: 1).last.map(String.init) ?? t
+                if let id = JSCode.identifiers(in: rhs.split(separator: "=").first.map(String.init) ?? rhs).first,
+                   id != "error", id != "err" {
+                    names.append(id)
+                }
+            }
+            return (awaited, names)
+        }
+        // `const x: Type = …`: skip a type annotation back to the name.
+        var scan = j
+        var depth = 0
+        while scan > 0 && scan > j - 200 {
+            let c = b[scan]
+            if c == 0x3E || c == 0x5D || c == 0x29 { depth += 1 } else if c == 0x3C || c == 0x5B || c == 0x28 { depth -= 1 }
+            if depth == 0 && c == 0x3A { j = code.skipSpaceBack(scan - 1); break }
+            if depth == 0 && (c == 0x3B || c == 0x0A || c == 0x7B || c == 0x7D) { break }
+            scan -= 1
+        }
+        if let (id, _) = code.identifier(endingAt: j + 1) { return (awaited, [id]) }
+        return (awaited, [])
+    }
+
+    // MARK: - Patterns
+
+    static let supabaseFilters: Set<String> = [
+        "eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "is", "in", "contains", "containedBy", "match", "filter", "or",
+        "not", "textSearch", "overlaps", "rangeGt", "rangeLt", "rangeGte", "rangeLte", "rangeAdjacent", "likeAllOf", "likeAnyOf",
+        "ilikeAllOf", "ilikeAnyOf",
+    ]
+
+    /// Whether a read returns a bounded number of rows (limit, range, single row, page size).
+    public func isBounded(_ c: DBCall) -> Bool {
+        switch c.api {
+        case .supabase:
+            return c.op != .read || c.methods.contains { ["limit", "range", "single", "maybeSingle"].contains($0.name) }
+        case .prisma:
+            guard c.op == .read else { return true }
+            return entries(c).contains { $0.key == "take" || $0.key == "first" || $0.key == "cursor" }
+        case .drizzle:
+            return c.op != .read || c.methods.contains { $0.name == "limit" } || entries(c).contains { $0.key == "limit" }
+        case .sql:
+            let s = (c.sql ?? "").lowercased()
+            return c.op != .read || s.contains(" limit ") || s.contains("\nlimit") || s.contains(" limit\n") || s.contains("fetch first")
+        case .firebase:
+            return c.op != .read || c.methods.contains { $0.name == "limit" } || c.methods.contains { code.text($0.args).contains("limit(") }
+        case .http:
+            return true
+        }
+    }
+
+    /// Whether a read is filtered at all (an unconditional WHERE/eq); conditional filters (`where: id ? {id} : {}`,
+    /// `x ?? undefined`) do not count.
+    public func isFiltered(_ c: DBCall) -> Bool {
+        switch c.api {
+        case .supabase:
+            return c.methods.contains { DataAccessFile.supabaseFilters.contains($0.name) }
+        case .prisma:
+            guard let w = entries(c).first(where: { $0.key == "where" }) else { return false }
+            let t = code.text(w.value).replacingOccurrences(of: " ", with: "")
+            if t == "{}" || t.hasSuffix(":{}") || t.contains("?{}:") || t.contains("??undefined") || t.contains("||undefined") { return false }
+            return true
+        case .drizzle:
+            return c.methods.contains { $0.name == "where" } || entries(c).contains { $0.key == "where" }
+        case .sql:
+            return (c.sql ?? "").lowercased().contains("where")
+        case .firebase:
+            return c.methods.contains { $0.name == "where" || $0.name == "doc" } || c.methods.contains { code.text($0.args).contains("where(") }
+        case .http:
+            return true
+        }
+    }
+
+    /// `select('*')`, `select()` or `SELECT *`.
+    public func selectsStar(_ c: DBCall) -> Bool {
+        switch c.api {
+        case .supabase:
+            guard let s = c.method("select") else { return false }
+            let t = code.text(s.args).trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty || t.hasPrefix("'*") || t.hasPrefix("\"*") || t.hasPrefix("`*")
+        case .sql:
+            return (c.sql ?? "").lowercased().replacingOccurrences(of: "\n", with: " ").contains("select * ")
+        default:
+            return false
+        }
+    }
+
+    /// Top-level keys of the first object argument of a Prisma/Drizzle call.
+    public func entries(_ c: DBCall) -> [(key: String, keyOffset: Int, value: Range<Int>)] {
+        guard let m = c.methods.first else { return [] }
+        let s = code.skipSpace(m.args.lowerBound)
+        guard s < code.bytes.count, code.bytes[s] == 0x7B else { return [] }
+        return code.objectEntries(s)
+    }
+
+    /// Columns a read filters on: `.eq('col', …)`, `.match({col: …})`, Prisma `where: { col }`, Drizzle `eq(t.col, …)`,
+    /// Firestore `where('col', …)`.
+    public func filterColumns(_ c: DBCall) -> [String] {
+        var out: [String] = []
+        switch c.api {
+        case .supabase:
+            for m in c.methods where ["eq", "is", "in", "match", "gte", "lte", "gt", "lt"].contains(m.name) {
+                let s = code.skipSpace(m.args.lowerBound)
+                if m.name == "match" {
+                    if s < code.bytes.count && code.bytes[s] == 0x7B { out += code.objectEntries(s).map(\.key) }
+                } else if let col = code.stringLiteral(at: s) {
+                    out.append(col)
+                }
+            }
+        case .prisma:
+            if let w = entries(c).first(where: { $0.key == "where" }), code.bytes[w.value.lowerBound] == 0x7B {
+                for e in code.objectEntries(w.value.lowerBound) {
+                    if code.bytes[e.value.lowerBound] == 0x7B && e.key.contains("_") {
+                        // compound unique input: where: { doctorId_startsAt: { doctorId, startsAt } }
+                        out += code.objectEntries(e.value.lowerBound).map(\.key)
+                    } else {
+                        out.append(e.key)
+                    }
+                }
+            }
+        case .drizzle:
+            for m in c.methods where m.name == "where" {
+                let t = code.text(m.args)
+                var k = t.startIndex
+                while let r = t.range(of: ".", range: k..<t.endIndex) {
+                    let rest = t[r.upperBound...]
+                    let id = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+                    if !id.isEmpty { out.append(id) }
+                    k = r.upperBound
+                }
+            }
+        case .sql:
+            let s = (c.sql ?? "").lowercased()
+            if let w = s.range(of: "where") {
+                let tail = s[w.upperBound...]
+                for part in tail.components(separatedBy: " and ") {
+                    if let eq = part.firstIndex(of: "=") {
+                        let col = part[..<eq].trimmingCharacters(in: CharacterSet(charactersIn: " \"\n\t()"))
+                        if let last = col.split(separator: ".").last { out.append(String(last)) }
+                    }
+                }
+            }
+        case .firebase:
+            for o in code.occurrences("where(", in: c.start..<c.end) {
+                if let s = code.stringLiteral(at: code.skipSpace(o + 6)) { out.append(s) }
+            }
+            for m in c.methods where m.name == "where" {
+                if let s = code.stringLiteral(at: code.skipSpace(m.args.lowerBound)) { out.append(s) }
+            }
+        case .http:
+            break
+        }
+        return out
+    }
+
+    /// Queries executed once per element of a `for`/`forEach`/`map` loop.
+    public func queriesInLoops() -> [QueryInLoop] {
+        var out: [QueryInLoop] = []
+        var seenLoops = Set<Int>()
+        for c in calls {
+            guard let loop = code.loops(containing: c.anchor).first, !seenLoops.contains(loop.body.lowerBound) else { continue }
+            let chainText = code.text(c.start..<c.end)
+            let perItem = loop.variables.contains { v in !v.isEmpty && JSCode.identifiers(in: chainText).contains(v) }
+            let root = JSCode.identifiers(in: loop.iterable).first { !["Object", "Array", "entries", "keys", "values", "from", "await", "Promise", "all"].contains($0) }
+            var source: DBCall?
+            if let r = root {
+                source = sourceCall(named: r, before: loop.header.lowerBound, depth: 0)
+            }
+            guard source != nil || perItem else { continue }
+            seenLoops.insert(loop.body.lowerBound)
+            out.append(QueryInLoop(call: c, loop: loop, source: source, perItem: perItem))
+        }
+        return out
+    }
+
+    /// The read whose result a name holds, directly or through one assignment (`const rows = data ?? []`).
+    private func sourceCall(named name: String, before offset: Int, depth: Int) -> DBCall? {
+        let scopeOf = code.function(containing: offset) ?? 0..<code.bytes.count
+        if let d = calls.last(where: { ($0.isRead || $0.api == .http) && $0.anchor < offset && $0.boundNames.contains(name)
+            && (scopeOf.contains($0.anchor)) }) {
+            return d
+        }
+        guard depth == 0 else { return nil }
+        for o in code.occurrences(name, in: scopeOf.lowerBound..<offset).reversed() {
+            let k = code.skipSpace(o + name.utf8.count)
+            guard k + 1 < code.bytes.count, code.bytes[k] == 0x3D, code.bytes[k + 1] != 0x3D, code.bytes[k + 1] != 0x3E else { continue }
+            let e = JSCode.expressionEnd(code.bytes, code.skipSpace(k + 1), closeOf: code.closeOf, regions: code.file.regions)
+            for id in JSCode.identifiers(in: code.text((k + 1)..<e)) where id != name {
+                if let d = sourceCall(named: id, before: o, depth: 1) { return d }
+            }
+            break
+        }
+        return nil
+    }
+
+    /// The object literal a write sets (`update({…})`, Prisma `data: {…}`, Drizzle `.set({…})`, `updateDoc(ref, {…})`).
+    public func writtenObject(_ c: DBCall) -> Int? {
+        let b = code.bytes
+        func objectAt(_ r: Range<Int>?) -> Int? {
+            guard let r else { return nil }
+            let s = code.skipSpace(r.lowerBound)
+            return s < b.count && b[s] == 0x7B ? s : nil
+        }
+        switch c.api {
+        case .supabase:
+            return objectAt(c.method("update")?.args ?? c.method("upsert")?.args)
+        case .prisma:
+            let key = c.op == .upsert ? "update" : "data"
+            return objectAt(entries(c).first { $0.key == key }?.value)
+        case .drizzle:
+            return objectAt(c.method("set")?.args ?? c.method("values")?.args)
+        case .firebase:
+            if let m = c.methods.first, m.name == "updateDoc" || m.name == "setDoc" {
+                let parts = code.splitTopLevel(m.args.lowerBound, m.args.upperBound)
+                return parts.count >= 2 ? objectAt(parts[1]) : nil
+            }
+            return objectAt(c.method("update")?.args ?? c.method("set")?.args)
+        default:
+            return nil
+        }
+    }
+
+    /// Values written back after being computed in JS from an earlier read in the same function.
+    public func readModifyWrites() -> [ReadModifyWrite] {
+        var out: [ReadModifyWrite] = []
+        for w in calls where w.op == .update || w.op == .upsert {
+            guard let obj = writtenObject(w) else { continue }
+            let scope = scope(w)
+            for e in code.objectEntries(obj) {
+                var expr = e.value
+                var text = code.text(expr)
+                if DataAccessFile.isAtomic(text) { continue }
+                if code.identifier(at: expr.lowerBound).map({ $0.utf8.count == expr.count }) == true,
+                   let def = definition(of: text, in: scope.lowerBound..<w.start) {
+                    expr = def
+                    text = code.text(def)
+                }
+                guard DataAccessFile.hasArithmetic(text), !DataAccessFile.isAtomic(text) else { continue }
+                for root in memberRoots(expr) {
+                    if let r = calls.last(where: { $0.isRead && $0.op != .count && $0.anchor < w.anchor && scope.contains($0.anchor) && $0.boundNames.contains(root) }) {
+                        out.append(ReadModifyWrite(read: r, write: w, column: e.key, offset: e.keyOffset))
+                        break
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether a write only succeeds when the row still holds what was read (`.eq('stock', p.stock)`, a version column).
+    public func isConditional(_ w: DBCall, on column: String) -> Bool {
+        let cols = Set(filterColumns(w).map { $0.lowercased() })
+        return cols.contains(column.lowercased()) || cols.contains("version") || cols.contains("updated_at") || cols.contains("updatedat")
+    }
+
+    /// Reads whose result decides an insert into the same table in the same function.
+    public func checkThenInserts() -> [CheckThenInsert] {
+        var out: [CheckThenInsert] = []
+        for i in calls where i.op == .insert {
+            let scope = scope(i)
+            for r in calls.reversed() where r.isRead && r.anchor < i.anchor && scope.contains(r.anchor) && !r.boundNames.isEmpty {
+                guard let rt = r.table, let it = i.table, DataAccessFile.sameTable(rt, it) else { continue }
+                guard r.end < i.start, r.boundNames.contains(where: { decides($0, in: r.end..<i.start) }) else { continue }
+                out.append(CheckThenInsert(read: r, insert: i, columns: filterColumns(r)))
+                break
+            }
+        }
+        return out
+    }
+
+    /// Whether `name` is tested by an `if` (or a ternary / early return) in `range`.
+    private func decides(_ name: String, in range: Range<Int>) -> Bool {
+        for o in code.occurrences(name, in: range) {
+            if o + name.utf8.count < code.bytes.count, ByteClass.isIdentifier(code.bytes[o + name.utf8.count]) { continue }
+            let line = code.file.lineText(at: o)
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("if") || t.contains(" if (") || t.contains("if(") || t.contains("?") && !t.contains("?.") { return true }
+        }
+        return false
+    }
+
+    /// A write on one table that uses the row another write created (`invoices.insert({ appointment_id: appt.id })`),
+    /// outside a transaction.
+    public func dependentWrites() -> [(first: DBCall, second: DBCall)] {
+        var out: [(DBCall, DBCall)] = []
+        for a in calls where a.op == .insert && !a.boundNames.isEmpty && !inTransaction(a) {
+            let scope = scope(a)
+            for b in calls where b.isWrite && b.anchor > a.end && scope.contains(b.anchor) && !inTransaction(b) {
+                guard let at = a.table, let bt = b.table, !DataAccessFile.sameTable(at, bt), !DataAccessFile.isLogTable(bt) else { continue }
+                let text = code.text(b.start..<b.end)
+                let uses = a.boundNames.contains { n in
+                    ["\(n).", "\(n)?.", "\(n)!.", "\(n)[", "\(n).id"].contains { text.contains($0) } && JSCode.identifiers(in: text).contains(n)
+                }
+                if uses {
+                    out.append((a, b))
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    /// supabase-js `.upsert({…})` calls without `onConflict`, with the keys of the row they write (the default
+    /// conflict target is the primary key; a row without it is always inserted).
+    public func upsertsWithoutConflictTarget() -> [(call: DBCall, keys: [String])] {
+        var out: [(DBCall, [String])] = []
+        for c in calls where c.api == .supabase && c.op == .upsert {
+            guard let m = c.method("upsert") else { continue }
+            let parts = code.splitTopLevel(m.args.lowerBound, m.args.upperBound)
+            if parts.count >= 2 && code.text(parts[1]).contains("onConflict") { continue }
+            guard let first = parts.first, code.bytes[first.lowerBound] == 0x7B else { continue }
+            out.append((c, code.objectEntries(first.lowerBound).map(\.key)))
+        }
+        return out
+    }
+
+    // MARK: - Helpers
+
+    /// The expression assigned to `name` most recently before the end of `range` (`const n = row.count + 1`).
+    private func definition(of name: String, in range: Range<Int>) -> Range<Int>? {
+        for o in code.occurrences(name, in: range).reversed() {
+            let k = code.skipSpace(o + name.utf8.count)
+            guard k + 1 < code.bytes.count, code.bytes[k] == 0x3D, code.bytes[k + 1] != 0x3D, code.bytes[k + 1] != 0x3E else { continue }
+            let s = code.skipSpace(k + 1)
+            return s..<JSCode.expressionEnd(code.bytes, s, closeOf: code.closeOf, regions: code.file.regions)
+        }
+        return nil
+    }
+
+    /// Roots of member expressions in a range (`product.stock - qty` → product).
+    private func memberRoots(_ r: Range<Int>) -> [String] {
+        var out: [String] = []
+        var i = r.lowerBound
+        let b = code.bytes
+        while i < r.upperBound {
+            if ByteClass.isIdentifier(b[i]) && (i == 0 || !ByteClass.isIdentifier(b[i - 1]) && b[i - 1] != 0x2E) && code.file.kind(at: i) == .code {
+                var e = i
+                while e < r.upperBound && ByteClass.isIdentifier(b[e]) { e += 1 }
+                var k = e
+                if k < r.upperBound && (b[k] == 0x3F || b[k] == 0x21) { k += 1 }
+                if k < r.upperBound && (b[k] == 0x2E || b[k] == 0x5B) { out.append(String(decoding: b[i..<e], as: UTF8.self)) }
+                i = e
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func isAtomic(_ text: String) -> Bool {
+        text.contains("increment") || text.contains("decrement") || text.contains("sql`") || text.contains("FieldValue") || text.contains("raw(")
+    }
+
+    /// `+` or `-` used as a binary operator.
+    static func hasArithmetic(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        for (i, c) in b.enumerated() where c == 0x2B || c == 0x2D {
+            let prev = i > 0 ? b[i - 1] : 0x20
+            let next = i + 1 < b.count ? b[i + 1] : 0x20
+            if prev == c || next == c || next == 0x3D || next == 0x3E { continue }
+            if i == 0 { continue }
+            var k = i - 1
+            while k > 0 && b[k] == 0x20 { k -= 1 }
+            let left = b[k]
+            if ByteClass.isIdentifier(left) || left == 0x29 || left == 0x5D { return true }
+        }
+        return false
+    }
+
+    static func sameTable(_ a: String, _ b: String) -> Bool {
+        let n: (String) -> String = { s in
+            var x = s.lowercased().replacingOccurrences(of: "_", with: "")
+            if let d = x.lastIndex(of: ".") { x = String(x[x.index(after: d)...]) }
+            if x.hasSuffix("ies") { x = String(x.dropLast(3)) + "y" } else if x.hasSuffix("s") { x.removeLast() }
+            return x
+        }
+        return n(a) == n(b)
+    }
+
+    static func isLogTable(_ t: String) -> Bool {
+        let l = t.lowercased()
+        return ["audit", "log", "event", "notification", "activity", "history", "analytics"].contains { l.contains($0) }
+    }
+}

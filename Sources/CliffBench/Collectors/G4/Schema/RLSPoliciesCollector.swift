@@ -1,0 +1,332 @@
+import Foundation
+
+/// G4.D1: Supabase row-level security and its bypasses, read from the migrations (see `SchemaModel`):
+/// public-schema tables without `ENABLE ROW LEVEL SECURITY` (critical for user data when the browser
+/// talks to Supabase directly with supabase-js), policies whose expression is `true` or only "signed
+/// in" on user-data tables, write policies with no WITH CHECK, SECURITY DEFINER functions callable
+/// through `rpc` or without a pinned `search_path`, views that read user data as their owner, edge
+/// functions with `verify_jwt = false` that verify nothing themselves, and Firebase rules open to all.
+///
+/// Not measured when the app has no Supabase project, no SQL schema exposed through Supabase and no
+/// Firebase rules: a database reached only through the app's own server (Prisma, Drizzle) does not use
+/// RLS as its access control (G4.P2 covers route authorization).
+public struct RLSPoliciesCollector: Collector {
+    public init() {}
+
+    public let descriptor = MetricDescriptor(
+        id: "G4.D1", slug: "rls-policies", kind: .diagnostic, methods: "S",
+        measures: "tables without RLS, `USING (true)` policies, SECURITY DEFINER functions, edge functions with JWT verification off",
+        severity: .high, remediation: RemediationCost(baseHours: 1.5, perFindingHours: 0.75),
+        triggering: [
+            CollectorExample([
+                "supabase/migrations/20240101000000_init.sql": """
+                    ↓create table public.profiles (
+                      id uuid primary key references auth.users (id),
+                      full_name text
+                    );
+                    """,
+                "src/lib/supabase.ts": "import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_ANON_KEY)\n",
+            ], note: "a user-data table without RLS while the browser queries Supabase directly"),
+            CollectorExample("supabase/migrations/20240101000000_orders.sql", """
+                create table orders (id uuid primary key default gen_random_uuid(), user_id uuid not null references auth.users (id));
+                alter table orders enable row level security;
+                ↓create policy "Allow all" on orders for all using (true) with check (true);
+                """, note: "a USING (true) policy on a user-data table"),
+            CollectorExample("supabase/migrations/20240101000000_stats.sql", """
+                create table invoices (id uuid primary key, customer_id uuid, amount numeric);
+                alter table invoices enable row level security;
+                create policy own on invoices for select to authenticated using (customer_id = auth.uid());
+                ↓create or replace function public.revenue() returns numeric
+                language sql security definer
+                as $$ select sum(amount) from invoices $$;
+                """, note: "a SECURITY DEFINER function anyone can call through rpc, without search_path"),
+            CollectorExample([
+                "supabase/config.toml": "[functions.send-email]\n↓verify_jwt = false\n",
+                "supabase/functions/send-email/index.ts": "Deno.serve(async (req) => {\n  const { to } = await req.json()\n  return new Response(JSON.stringify({ sent: to }))\n})\n",
+            ], note: "an edge function open to anyone that verifies nothing itself"),
+            CollectorExample("firestore.rules", """
+                rules_version = '2';
+                service cloud.firestore {
+                  match /databases/{database}/documents {
+                    match /{document=**} {
+                      ↓allow read, write: if true;
+                    }
+                  }
+                }
+                """, note: "Firestore open to everyone"),
+            CollectorExample("supabase/migrations/20240101000000_notes.sql", """
+                create table notes (id uuid primary key, owner_id uuid not null, body text);
+                alter table notes enable row level security;
+                create policy read_own on notes for select using (owner_id = auth.uid());
+                ↓create policy update_any on notes for update to authenticated using (auth.uid() is not null);
+                """, note: "any signed-in user may update every row"),
+        ],
+        nonTriggering: [
+            CollectorExample([
+                "supabase/migrations/20240101000000_init.sql": """
+                    create table public.profiles (id uuid primary key references auth.users (id), full_name text);
+                    alter table public.profiles enable row level security;
+                    create policy "read own" on public.profiles for select to authenticated using ((select auth.uid()) = id);
+                    create policy "update own" on public.profiles for update to authenticated using ((select auth.uid()) = id);
+                    create policy "insert own" on public.profiles for insert to authenticated with check ((select auth.uid()) = id);
+                    create table public.countries (code text primary key, name text not null);
+                    alter table public.countries enable row level security;
+                    create policy "countries are public" on public.countries for select using (true);
+                    create function public.handle_new_user() returns trigger language plpgsql security definer set search_path = ''
+                    as $$ begin insert into public.profiles (id) values (new.id); return new; end; $$;
+                    -- create policy "debug" on public.profiles for all using (true);
+                    """,
+                "src/lib/supabase.ts": "import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(url, anonKey)\n",
+                "docs/rls.md": "Never write `create policy p on profiles using (true);`\n",
+            ], note: "RLS with owner policies, a public lookup table, a trigger function with search_path, a commented-out policy"),
+            CollectorExample([
+                "supabase/config.toml": "[functions.stripe-webhook]\nverify_jwt = false\n",
+                "supabase/functions/stripe-webhook/index.ts": """
+                    import Stripe from 'npm:stripe'
+                    const stripe = new Stripe(Deno.env.get('STRIPE_SECRET_KEY')!)
+                    Deno.serve(async (req) => {
+                      const event = await stripe.webhooks.constructEventAsync(await req.text(), req.headers.get('stripe-signature')!, Deno.env.get('STRIPE_WEBHOOK_SECRET')!)
+                      return new Response(JSON.stringify({ received: event.id }))
+                    })
+                    """,
+            ], note: "verify_jwt off for a webhook that checks Stripe's signature"),
+            CollectorExample([
+                "supabase/migrations/20240101000000_admin.sql": """
+                    create table audit_log (id bigint generated always as identity primary key, actor_id uuid references auth.users (id), action text not null);
+                    alter table audit_log enable row level security;
+                    create or replace function public.is_admin() returns boolean language sql stable security definer set search_path = public
+                    as $$ select coalesce((auth.jwt() -> 'app_metadata' ->> 'role') = 'admin', false) $$;
+                    create policy admins_read on audit_log for select to authenticated using (public.is_admin());
+                    create table private.jobs (id int primary key);
+                    """,
+            ], note: "a definer helper that checks the caller, and a table outside the exposed schema"),
+            CollectorExample("firestore.rules", """
+                service cloud.firestore {
+                  match /databases/{database}/documents {
+                    match /products/{id} { allow read: if true; allow write: if request.auth.token.admin == true; }
+                    match /orders/{id} { allow read, write: if request.auth != null && request.auth.uid == resource.data.uid; }
+                  }
+                }
+                """, note: "a public catalog and owner-checked orders"),
+            CollectorExample([
+                "prisma/schema.prisma": "model User {\n  id String @id\n  email String @unique\n}\n",
+                "app/api/users/route.ts": "import { prisma } from '@/lib/db'\nexport async function GET() { return Response.json(await prisma.user.findMany({ take: 20 })) }\n",
+            ], note: "a database reached only through the server: RLS is not measured"),
+        ])
+
+    public var rules: [PatternRule] {
+        [
+            PatternRule(id: "G4.D1/supabase-client",
+                        literals: ["@supabase/supabase-js", "@supabase/ssr", "@supabase/auth-helpers", "createBrowserClient(", "createClientComponentClient("],
+                        regions: .live, regexEquivalent: #"@supabase/(supabase-js|ssr|auth-helpers)|createBrowserClient\(|createClientComponentClient\("#),
+        ]
+    }
+
+    private static let clientRoles: Set<String> = ["anon", "authenticated", "public"]
+
+    public func evaluate(_ app: AppContext) -> MetricResult {
+        let d = descriptor
+        let model = SchemaModel.build(app)
+        let clientFiles = app.hits("G4.D1/supabase-client").filter { $0.file.role.reachesClient }.map(\.file.path)
+        let clientDirect = !clientFiles.isEmpty
+        let usesSupabase = model.supabaseProject || !app.hits("G4.D1/supabase-client").isEmpty
+        let sqlTables = model.tables.filter { $0.origin == .sql }
+        let supabaseSQL = !model.policies.isEmpty || model.functions.contains { $0.body.contains("auth.uid") || $0.body.contains("auth.jwt") }
+            || sqlTables.contains { t in t.allForeignKeys.contains { $0.references.table.key == "auth.users" } }
+        let exposedTables = (usesSupabase || supabaseSQL) ? sqlTables.filter { ($0.name.schema ?? "public") == "public" } : []
+
+        if exposedTables.isEmpty && model.edgeFunctions.isEmpty && model.firebaseRules.isEmpty && model.firebaseRuleFiles.isEmpty
+            && !(usesSupabase && !model.functions.isEmpty) {
+            if !sqlTables.isEmpty || !model.tables.isEmpty {
+                return .notMeasured(d.id, "the database is reached only through the app's own server (no Supabase or Firebase client), so row-level security is not its access control; route authorization is G4.P2",
+                                    evidence: [Evidence("tables", model.tables.count)])
+            }
+            if usesSupabase {
+                return .notMeasured(d.id, "the app uses Supabase but no table definitions are in the repository (no supabase/migrations), so its RLS cannot be read")
+            }
+            return .notMeasured(d.id, "no SQL schema, Supabase project or Firebase rules in the app")
+        }
+
+        var findings: [Finding] = []
+        var policyCount = 0, trivialCount = 0
+
+        // Tables without RLS.
+        for t in exposedTables where !t.rowLevelSecurity && !revokedFromClients(t, model) {
+            let userData = model.isUserData(t)
+            let sev: Severity = userData && clientDirect ? .critical : .high
+            let reach = clientDirect ? "The browser talks to Supabase directly (\(clientFiles.first!)), so anyone holding the public anon key"
+                : "Anyone holding the project's public anon key"
+            findings.append(app.finding(d, rule: "table-without-rls", at: t.source, severity: sev,
+                message: "Table \(t.name) has no row-level security. \(reach) can read, change and delete every row through the REST API\(userData ? " — and it holds user data" : ""). Add `alter table \(t.name) enable row level security;` and policies scoped to `auth.uid()`."))
+        }
+
+        // Policies.
+        for p in model.policies {
+            policyCount += 1
+            guard !Set(p.roles).isDisjoint(with: Self.clientRoles) else { continue }
+            let table = model.table(p.table.key)
+            let userData = table.map { model.isUserData($0) } ?? SchemaNames.isUserDataName(p.table.name)
+            guard userData, p.permissive else { continue }
+            let who = p.roles.contains("anon") || p.roles.contains("public") ? "anyone, signed in or not," : "any signed-in user"
+            let writes = p.command != .select
+            let owner = table.flatMap { t in t.columns.first { SchemaNames.isOwnerColumn($0.name) }?.name
+                ?? t.allForeignKeys.first { SchemaNames.isUserTable($0.references.table) }?.columns.first } ?? "user_id"
+            let verb: String
+            switch p.command {
+            case .select: verb = "read"
+            case .all: verb = "read, change and delete"
+            case .update: verb = "change"
+            case .delete: verb = "delete"
+            case .insert: verb = "insert"
+            }
+            if let u = p.using, Self.isTrue(u), p.command != .insert {
+                trivialCount += 1
+                findings.append(app.finding(d, rule: "policy-using-true", at: p.source, severity: .high,
+                    message: "Policy \"\(p.name)\" on \(p.table) is USING (true) for \(p.command.rawValue.uppercased()): \(who) can \(verb) every user's rows. Scope it to the owner, e.g. `using ((select auth.uid()) = \(owner))`."))
+                continue
+            }
+            if let c = p.withCheck, Self.isTrue(c), writes {
+                trivialCount += 1
+                findings.append(app.finding(d, rule: "policy-check-true", at: p.source, severity: .high,
+                    message: "Policy \"\(p.name)\" on \(p.table) is WITH CHECK (true): \(who) can write rows on behalf of any user. Require the owner column to match, e.g. `with check ((select auth.uid()) = \(owner))`."))
+                continue
+            }
+            let effectiveCheck = p.withCheck ?? (p.command == .insert ? nil : p.using)
+            if let u = p.using, Self.isSignedInOnly(u), p.command != .insert {
+                let sev: Severity = p.command == .select ? .medium : .high
+                findings.append(app.finding(d, rule: "policy-any-signed-in-user", at: p.source, severity: sev,
+                    message: "Policy \"\(p.name)\" on \(p.table) only checks that a user is signed in: every account can \(verb) every other user's rows (\(p.command.rawValue.uppercased())). Compare the row's owner column with `auth.uid()`."))
+                continue
+            }
+            if p.command == .insert && p.withCheck == nil {
+                findings.append(app.finding(d, rule: "insert-policy-without-check", at: p.source, severity: .medium,
+                    message: "INSERT policy \"\(p.name)\" on \(p.table) has no WITH CHECK, so it does not say which rows a user may create. Add `with check ((select auth.uid()) = \(owner))` so users cannot insert rows owned by someone else."))
+            } else if let c = effectiveCheck, writes, Self.isSignedInOnly(c) {
+                findings.append(app.finding(d, rule: "write-check-any-user", at: p.source, severity: .medium,
+                    message: "Policy \"\(p.name)\" on \(p.table) lets any signed-in user write rows for any owner (its check is only \"signed in\"). Tie new rows to `auth.uid()` in WITH CHECK."))
+            }
+        }
+
+        // SECURITY DEFINER functions.
+        let definers = model.functions.filter(\.securityDefiner)
+        for f in definers {
+            let exposed = (f.name.schema ?? "public") == "public" && !f.returnsTrigger && !revokedExecute(f, model)
+            let checksCaller = ["auth.uid", "auth.jwt", "auth.role", "auth.email", "current_user", "session_user"].contains { f.body.contains($0) }
+            let anonCallable = exposed && !checksCaller && (usesSupabase || supabaseSQL)
+            guard anonCallable || !f.setsSearchPath else { continue }
+            var problems: [String] = []
+            if anonCallable {
+                problems.append("it is in the public schema and not revoked from anon, so anyone can call it with `supabase.rpc('\(f.name.name)')`, and it runs with its owner's rights, bypassing RLS, without checking `auth.uid()`")
+            }
+            if !f.setsSearchPath {
+                problems.append("it does not pin `search_path`, so a caller who can create objects in a schema on the path can make it run their code with elevated rights")
+            }
+            findings.append(app.finding(d, rule: anonCallable ? "security-definer-callable" : "security-definer-search-path", at: f.source,
+                severity: anonCallable ? .high : .medium,
+                message: "SECURITY DEFINER function \(f.name): " + problems.joined(separator: "; ") + ". Add `set search_path = ''`, check the caller inside, and `revoke execute on function \(f.name) from public, anon`."))
+        }
+
+        // Views over user data run as their owner.
+        if usesSupabase || supabaseSQL {
+            for v in model.views where (v.name.schema ?? "public") == "public" && !v.securityInvoker {
+                let readsUser = v.reads.compactMap { model.table($0.key) }.contains { model.isUserData($0) && $0.rowLevelSecurity }
+                guard readsUser else { continue }
+                findings.append(app.finding(d, rule: "view-bypasses-rls", at: v.source, severity: .high,
+                    message: "\(v.materialized ? "Materialized view" : "View") \(v.name) reads user-data tables with its owner's rights, so the API serves their rows without the tables' RLS. Create it `with (security_invoker = true)`\(v.materialized ? ", or move it out of the public schema" : "")."))
+            }
+        }
+
+        // Edge functions without JWT verification.
+        for e in model.edgeFunctions where !e.verifyJWT {
+            let folder = "supabase/functions/\(e.name)/"
+            let files = app.files.filter { $0.path.hasPrefix(folder) || $0.path.contains("/" + folder) }
+            if Self.verifiesItself(files) != nil { continue }
+            findings.append(app.finding(d, rule: "edge-function-no-jwt", at: e.source, severity: .high,
+                message: "Edge function \(e.name) runs with verify_jwt = false and \(files.isEmpty ? "its code is not in the repository to show" : "its code does not") verify a caller or a webhook signature: anyone on the internet can invoke it. Remove `verify_jwt = false`, or verify the request yourself (`supabase.auth.getUser(token)`, `stripe.webhooks.constructEvent`, a Svix/HMAC signature)."))
+        }
+
+        // Firebase rules.
+        for r in model.firebaseRules {
+            let collection = r.matchPath.split(separator: "/").last(where: { !$0.hasPrefix("{") && !$0.isEmpty && $0 != "documents" && $0 != "o" }).map(String.init) ?? ""
+            let userData = r.wildcard || SchemaNames.isUserDataName(collection)
+            let sev: Severity?
+            var what: String
+            switch r.exposure {
+            case .everyone:
+                sev = r.wildcard || userData ? .critical : (r.write ? .high : nil)
+                what = "is open to everyone, signed in or not"
+            case .testMode:
+                sev = .critical
+                what = "is the test-mode rule: open to everyone until its date, then closed to everyone"
+            case .anyUser:
+                sev = r.wildcard ? .high : (userData && r.write ? .high : (userData ? .medium : nil))
+                what = "lets any signed-in user \(r.write ? "read and write" : "read") \(r.wildcard ? "every document" : "every user's documents")"
+            }
+            guard let s = sev else { continue }
+            let ops = [r.read ? "read" : nil, r.write ? "write" : nil].compactMap { $0 }.joined(separator: "/")
+            what = "Firebase rule (\(ops)) on \(r.matchPath.isEmpty ? "/" : r.matchPath) " + what
+            findings.append(app.finding(d, rule: "firebase-open-rule", at: r.source, severity: s,
+                message: what + ". Require `request.auth.uid` to match the document's owner field, and keep wildcards (`{document=**}`) closed."))
+        }
+
+        return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: [
+            Evidence("exposed tables", exposedTables.count),
+            Evidence("tables with RLS", exposedTables.filter(\.rowLevelSecurity).count),
+            Evidence("policies", policyCount),
+            Evidence("always-true policies on user data", trivialCount),
+            Evidence("security definer functions", definers.count),
+            Evidence("edge functions with verify_jwt off", model.edgeFunctions.filter { !$0.verifyJWT }.count),
+            Evidence("firebase rule files", model.firebaseRuleFiles.count),
+            Evidence("browser talks to Supabase", clientDirect ? "yes" : "no"),
+        ])
+    }
+
+    /// `true`, `(true)`, `1 = 1`.
+    static func isTrue(_ expr: String) -> Bool {
+        let n = normalized(expr)
+        return n == "true" || n == "1=1"
+    }
+
+    /// Only "the caller is signed in": `auth.uid() is not null`, `auth.role() = 'authenticated'`.
+    static func isSignedInOnly(_ expr: String) -> Bool {
+        let n = normalized(expr)
+        return ["auth.uidisnotnull", "auth.role='authenticated'", "auth.jwtisnotnull", "auth.uid<>null", "current_user='authenticated'",
+                "auth.role()='authenticated'", "auth.role='authenticated'::text", "notauth.uidisnull"].contains(n)
+    }
+
+    private static func normalized(_ expr: String) -> String {
+        var s = expr.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" }
+        s = s.replacingOccurrences(of: "select", with: "")
+        return s
+    }
+
+    private func revokedFromClients(_ t: SQLTable, _ m: SchemaModel) -> Bool {
+        var revoked = Set<String>()
+        for g in m.grants where g.revoke && (g.objectKind == "table" && g.objects.contains { $0.key == t.name.key } || g.objectKind == "all tables") {
+            if g.privileges.contains("all") || g.privileges.contains("select") { revoked.formUnion(g.roles) }
+        }
+        return revoked.contains("public") || (revoked.contains("anon") && revoked.contains("authenticated"))
+    }
+
+    /// Whether EXECUTE was revoked from anon (Supabase grants it to anon directly, so revoking from PUBLIC is not enough).
+    private func revokedExecute(_ f: SQLFunction, _ m: SchemaModel) -> Bool {
+        var revoked = false
+        for g in m.grants where g.objectKind == "function" && g.objects.contains(where: { $0.key == f.name.key }) || g.objectKind == "all functions" {
+            if g.roles.contains("anon") { revoked = g.revoke }
+        }
+        return revoked
+    }
+
+    /// How an edge function authenticates its caller itself, if it does (signature check or token verification).
+    static func verifiesItself(_ files: [ScannedFile]) -> String? {
+        let markers = ["constructEvent", "constructEventAsync", "verifySignature", "svix", "new Webhook(", "timingSafeEqual", "createHmac",
+                       "crypto.subtle.verify", "auth.getUser(", "auth.getClaims(", "jwtVerify(", "jwt.verify(", "verifyWebhook", "x-hub-signature",
+                       "validateRequest(", "verifyKey("]
+        for f in files where f.language.isJSFamily {
+            for m in markers where f.contains(m, in: .code) || (m == "svix" && f.contains(m, in: .string)) {
+                return m
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+
+/// Byte-level helpers shared by the G6 collectors: identifiers, quoted literals, bracket matching
+/// that skips comments and strings, and entity-name normalisation.
+enum G6Scan {
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { ByteClass.isSpace(b) }
+    @inline(__always) static func isIdent(_ b: UInt8) -> Bool { ByteClass.isIdentifier(b) }
+
+    /// First index at or after `i` that is not white space (or `limit`).
+    static func skipSpace(_ b: [UInt8], _ i: Int, limit: Int? = nil) -> Int {
+        let end = min(limit ?? b.count, b.count)
+        var j = i
+        while j < end && isSpace(b[j]) { j += 1 }
+        return j
+    }
+
+    /// Index of the last byte before `i` that is not white space, or nil.
+    static func prevNonSpace(_ b: [UInt8], before i: Int) -> Int? {
+        var j = min(i, b.count) - 1
+        while j >= 0 && isSpace(b[j]) { j -= 1 }
+        return j >= 0 ? j : nil
+    }
+
+    /// End (exclusive) of the identifier starting at `i`.
+    static func identEnd(_ b: [UInt8], _ i: Int) -> Int {
+        var j = i
+        while j < b.count && isIdent(b[j]) { j += 1 }
+        return j
+    }
+
+    /// Start of the identifier that ends just before `end`.
+    static func identStart(_ b: [UInt8], endingAt end: Int) -> Int {
+        var j = end
+        while j > 0 && isIdent(b[j - 1]) { j -= 1 }
+        return j
+    }
+
+    static func text(_ b: [UInt8], _ r: Range<Int>) -> String {
+        let lo = max(0, r.lowerBound), hi = min(b.count, r.upperBound)
+        guard lo < hi else { return "" }
+        return String(decoding: b[lo..<hi], as: UTF8.self)
+    }
+
+    /// The identifier ending just before `end` (after skipping white space back), with its start.
+    static func identBefore(_ b: [UInt8], _ end: Int) -> (name: String, start: Int)? {
+        guard let last = prevNonSpace(b, before: end), isIdent(b[last]) else { return nil }
+        let s = identStart(b, endingAt: last + 1)
+        return (text(b, s..<(last + 1)), s)
+    }
+
+    /// A quoted literal (`'…'`, `"…"`, or a template without substitutions) starting at `i`.
+    static func quoted(_ b: [UInt8], at i: Int) -> (value: String, end: Int)? {
+        guard i < b.count else { return nil }
+        let q = b[i]
+        guard q == 0x27 || q == 0x22 || q == 0x60 else { return nil }
+        var j = i + 1
+        while j < b.count {
+            let c = b[j]
+            if c == 0x5C { j += 2; continue }
+            if c == q { return (text(b, (i + 1)..<j), j + 1) }
+            if c == 0x0A && q != 0x60 { return nil }
+            if q == 0x60 && c == 0x24 && j + 1 < b.count && b[j + 1] == 0x7B { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether the bytes at `i` spell `lit` (ASCII), optionally ignoring letter case.
+    static func hasLiteral(_ b: [UInt8], at i: Int, _ lit: String, foldCase: Bool = false) -> Bool {
+        let u = Array(lit.utf8)
+        guard i >= 0, i + u.count <= b.count else { return false }
+        for k in 0..<u.count {
+            let x = b[i + k], y = u[k]
+            if foldCase ? ByteClass.lower(x) != ByteClass.lower(y) : x != y { return false }
+        }
+        return true
+    }
+
+    /// First offset of `lit` inside `range`, optionally ignoring case and requiring a word start.
+    static func firstIndex(_ b: [UInt8], of lit: String, in range: Range<Int>, foldCase: Bool = false, wordStart: Bool = false) -> Int? {
+        let u = Array(lit.utf8)
+        guard let first = u.first else { return nil }
+        let hi = min(range.upperBound, b.count) - u.count
+        guard range.lowerBound <= hi else { return nil }
+        let f = ByteClass.lower(first)
+        var i = max(0, range.lowerBound)
+        while i <= hi {
+            let c = b[i]
+            if (foldCase ? ByteClass.lower(c) == f : c == first) && hasLiteral(b, at: i, lit, foldCase: foldCase)
+                && (!wordStart || i == 0 || !isIdent(b[i - 1])) {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func contains(_ b: [UInt8], _ lit: String, in range: Range<Int>, foldCase: Bool = false, wordStart: Bool = false) -> Bool {
+        firstIndex(b, of: lit, in: range, foldCase: foldCase, wordStart: wordStart) != nil
+    }
+
+    /// Index of the bracket closing the one at `open` (`(`, `[` or `{`), skipping comment and
+    /// string regions of the file; nil when it is not closed within `limit` bytes.
+    static func closing(_ file: ScannedFile, open: Int, limit: Int = 20_000) -> Int? {
+        let b = file.bytes
+        guard open < b.count else { return nil }
+        let o = b[open]
+        let c: UInt8 = o == 0x28 ? 0x29 : (o == 0x5B ? 0x5D : 0x7D)
+        var depth = 0
+        var cursor = RegionCursor(file.regions, from: open)
+        var i = open
+        let end = min(b.count, open + limit)
+        while i < end {
+            if let skip = cursor.skip(i) { i = skip; continue }
+            let x = b[i]
+            if x == o {
+                depth += 1
+            } else if x == c {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the byte at `offset` is in a comment.
+    static func inComment(_ file: ScannedFile, _ offset: Int) -> Bool { file.kind(at: offset) == .comment }
+
+    /// Lower-cased, separators removed, naively singular: "doctor_hours" → "doctorhour", "Categories" → "category".
+    static func entityKey(_ raw: String) -> String {
+        var name = Substring(raw)
+        if let dot = name.lastIndex(of: ".") { name = name[name.index(after: dot)...] }
+        var s = String(name.lowercased().unicodeScalars.filter { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }.map(Character.init))
+        if s.hasSuffix("table") && s.count > 6 { s = String(s.dropLast(5)) }
+        if s.hasSuffix("ies") && s.count > 4 { return String(s.dropLast(3)) + "y" }
+        if s.hasSuffix("sses") || s.hasSuffix("ches") || s.hasSuffix("shes") || s.hasSuffix("xes") { return String(s.dropLast(2)) }
+        if s.hasSuffix("s") && !s.hasSuffix("ss") && !s.hasSuffix("us") && !s.hasSuffix("is") && s.count > 2 { return String(s.dropLast()) }
+        return s
+    }
+
+    /// The enclosing directory of a path ("" for top level).
+    static func directory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// Files whose code can run in the app (not tests, docs, config or scripts).
+    static func isAppCode(_ f: ScannedFile) -> Bool {
+        switch f.role {
+        case .client, .server, .shared: return f.language.isProgram || f.language == .html
+        default: return false
+        }
+    }
+
+    /// Whether `<` at `offset` opens real markup: code, a template literal holding HTML, or JSX text the
+    /// JS lexer mistook for an unterminated string (an apostrophe in prose).
+    static func isMarkup(_ file: ScannedFile, _ offset: Int) -> Bool {
+        let regions = file.regions
+        var lo = 0, hi = regions.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(regions[mid].start) <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return true }
+        let r = regions[lo - 1]
+        guard offset < Int(r.end) else { return true }
+        switch r.kind {
+        case .code: return true
+        case .comment, .regex: return false
+        case .string:
+            let first = file.bytes[Int(r.start)]
+            if first == 0x60 || first == 0x7D { return true }
+            let lastByte = file.bytes[Int(r.end) - 1]
+            return Int(r.end) - Int(r.start) < 2 || lastByte != first
+        }
+    }
+
+    /// Whether any of `words` occurs (case-insensitive) in a non-comment region of `range`.
+    static func mentions(_ file: ScannedFile, _ words: [String], in range: Range<Int>) -> Bool {
+        for w in words {
+            var from = range.lowerBound
+            while let i = firstIndex(file.bytes, of: w, in: from..<range.upperBound, foldCase: true) {
+                if !inComment(file, i) { return true }
+                from = i + 1
+            }
+        }
+        return false
+    }
+
+    /// Offsets of `lit` in a file outside comments (and, with `codeOnly`, outside strings too).
+    static func occurrences(_ file: ScannedFile, _ lit: String, codeOnly: Bool = false, wordStart: Bool = false, foldCase: Bool = false) -> [Int] {
+        file.find(lit, in: codeOnly ? .code : .live, caseInsensitive: foldCase, wordStart: wordStart)
+    }
+}
+
+/// Walks forward through a file's sorted non-code regions, telling a scanner where to jump.
+struct RegionCursor {
+    private let regions: [Region]
+    private var k: Int
+
+    init(_ regions: [Region], from offset: Int) {
+        self.regions = regions
+        var lo = 0, hi = regions.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(regions[mid].end) <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        k = lo
+    }
+
+    /// When `i` is inside a non-code region, the offset just past it; nil when `i` is code.
+    mutating func skip(_ i: Int) -> Int? {
+        while k < regions.count && Int(regions[k].end) <= i { k += 1 }
+        guard k < regions.count, Int(regions[k].start) <= i else { return nil }
+        return Int(regions[k].end)
+    }
+}
+
+/// Hits of several rules grouped by file, in offset order.
+struct G6Hits {
+    /// path → (rule suffix, offset, length)
+    private(set) var byFile: [String: [(rule: String, offset: Int, length: Int)]] = [:]
+    private(set) var files: [String: ScannedFile] = [:]
+
+    init(_ app: AppContext, metric: String, rules: [String]) {
+        for r in rules {
+            for (f, h) in app.hits("\(metric)/\(r)") {
+                byFile[f.path, default: []].append((r, Int(h.offset), Int(h.length)))
+                files[f.path] = f
+            }
+        }
+        for k in byFile.keys { byFile[k]!.sort { $0.offset < $1.offset } }
+    }
+
+    var paths: [String] { byFile.keys.sorted() }
+
+    func hits(_ path: String, _ rule: String? = nil) -> [(rule: String, offset: Int, length: Int)] {
+        guard let all = byFile[path] else { return [] }
+        guard let rule else { return all }
+        return all.filter { $0.rule == rule }
+    }
+}
+
+/// Words of the task spec, for collectors that look for what the task names.
+enum G6Task {
+    /// Prompt, feature and canary texts with their source ids.
+    static func texts(_ spec: TaskSpec) -> [(id: String, text: String)] {
+        var out: [(String, String)] = []
+        if !spec.prompt.isEmpty { out.append(("prompt", spec.prompt)) }
+        for f in spec.features { out.append((f.id, f.description)) }
+        for c in spec.canaries { out.append((c.id, c.description)) }
+        return out
+    }
+
+    /// Sentences of a text (split on `.`, `;`, `!`, `?` followed by space or end).
+    static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        let chars = Array(text.replacingOccurrences(of: "\n", with: " "))
+        for (i, ch) in chars.enumerated() {
+            cur.append(ch)
+            if ch == "." || ch == ";" || ch == "!" || ch == "?" {
+                let next = i + 1 < chars.count ? chars[i + 1] : " "
+                if next == " " {
+                    let t = cur.trimmingCharacters(in: .whitespaces)
+                    if !t.isEmpty { out.append(t) }
+                    cur = ""
+                }
+            }
+        }
+        let t = cur.trimmingCharacters(in: .whitespaces)
+        if !t.isEmpty { out.append(t) }
+        return out
+    }
+
+    /// Lower-case words of a text.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+}

@@ -1,0 +1,485 @@
+import Foundation
+
+/// G7.P2 (static part): where the app's data lives, and whether it survives a reload or a restart.
+///
+/// Real stores are drivers and ORMs imported by shipped code (pg, postgres, mysql2, better-sqlite3,
+/// Prisma, Drizzle, Knex, Sequelize, TypeORM, Mongoose/MongoDB, Redis, SQLAlchemy, Django models,
+/// …) and hosted backends confirmed by data calls (Supabase `.from('…')`, Firestore `addDoc`,
+/// Convex, Appwrite) — a Supabase client used only for sign-in is not a store.
+///
+/// Each business-entity store that does not survive is a finding (high; critical when the app has
+/// no real store at all):
+/// - module-level arrays, Maps, Sets or `{}` maps in server code (Node or Python) that request
+///   handlers mutate (`todos.push(req.body)`, `users[id] = …`, `db.users.push(…)`), followed across
+///   files through `require`/`import`; caches, rate limiters, sockets and sessions are not entities;
+/// - `localStorage`/`sessionStorage` writes (`setItem`, `useLocalStorage`, zustand `persist`) whose key
+///   names records (`todos`, `clinic-appointments`, the task's entities), and IndexedDB-only data when
+///   there is no real store; theme, language, sidebar, drafts, filters, carts and auth tokens are
+///   preferences or session state, not entities, and writes that cache fetched data are skipped;
+/// - React state seeded from a hard-coded record list and then edited, in a file that never calls a
+///   backend or storage.
+/// An app with no store at all fails when the task names entities (critical) or when it has
+/// data-entry forms (high); an app that neither stores nor takes data scores 100 with that noted.
+public struct DurabilityCollector: Collector {
+    public init() {}
+
+    public let descriptor = MetricDescriptor(
+        id: "G7.P2", slug: "durability", kind: .primary, methods: "S,R",
+        measures: "the write-read-restart-read smoke test: a record written survives a restart; a real store, not localStorage or memory",
+        severity: .high, remediation: RemediationCost(baseHours: 6, perFindingHours: 2),
+        triggering: [
+            CollectorExample("server.js", """
+                const express = require('express')
+                const app = express()
+                app.use(express.json())
+                let ↓todos = []
+                app.post('/api/todos', (req, res) => {
+                  const todo = { id: Date.now(), ...req.body }
+                  todos.push(todo)
+                  res.json(todo)
+                })
+                app.listen(3000)
+                """, note: "a module-level array written by a route, no database"),
+            CollectorExample([
+                "data/store.js": "let ↓appointments = [\n  { id: 1, patientId: 3, date: '2026-10-15', status: 'booked' },\n]\nlet settings = { tone: 'friendly' }\nmodule.exports = { appointments, settings }\n",
+                "routes/appointments.js": "const express = require('express')\nconst { appointments } = require('../data/store')\nconst router = express.Router()\nrouter.post('/', (req, res) => {\n  appointments.push({ id: Date.now(), ...req.body })\n  res.json({ ok: true })\n})\nmodule.exports = router\n",
+            ], note: "the array lives in a store module and a route in another file mutates it"),
+            CollectorExample("src/pages/Todos.tsx", """
+                import { useEffect, useState } from 'react'
+                export default function Todos() {
+                  const [todos, setTodos] = useState<any[]>([])
+                  useEffect(() => { setTodos(JSON.parse(localStorage.getItem('todos') || '[]')) }, [])
+                  const add = (title: string) => {
+                    const next = [...todos, { id: crypto.randomUUID(), title }]
+                    setTodos(next)
+                    ↓localStorage.setItem('todos', JSON.stringify(next))
+                  }
+                  return <button onClick={() => add('x')}>Add</button>
+                }
+                """, note: "the app's records live in one browser's localStorage"),
+            CollectorExample("src/pages/Tickets.tsx", """
+                import { useState } from 'react'
+                const SEED = [
+                  { id: 't1', subject: 'Order late', status: 'open', email: 'a@shop.test' },
+                  { id: 't2', subject: 'Refund', status: 'pending', email: 'b@shop.test' },
+                  { id: 't3', subject: 'Address', status: 'solved', email: 'c@shop.test' },
+                ]
+                export default function Tickets() {
+                  const [tickets, setTickets] = ↓useState(SEED)
+                  const close = (id: string) => setTickets(tickets.map((t) => (t.id === id ? { ...t, status: 'solved' } : t)))
+                  return <ul>{tickets.map((t) => <li key={t.id} onClick={() => close(t.id)}>{t.subject}</li>)}</ul>
+                }
+                """, note: "React state seeded from a hard-coded list, edited, never saved"),
+            CollectorExample("app.py", """
+                from flask import Flask, request, jsonify
+                app = Flask(__name__)
+                ↓notes = {}
+
+                @app.post("/notes")
+                def create_note():
+                    note = request.get_json()
+                    notes[note["id"]] = note
+                    return jsonify(note)
+                """, note: "a Python dict used as the database"),
+        ],
+        nonTriggering: [
+            CollectorExample([
+                "app/api/todos/route.ts": "import { prisma } from '@/lib/db'\nexport async function POST(req: Request) {\n  const todo = await prisma.todo.create({ data: await req.json() })\n  return Response.json(todo)\n}\n",
+                "lib/db.ts": "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient()\n",
+            ], note: "records written through Prisma"),
+            CollectorExample([
+                "src/App.tsx": """
+                    import { supabase } from './lib/supabase'
+                    // let todos = [] kept in memory before we had Supabase
+                    export async function addTodo(title: string) {
+                      await supabase.from('todos').insert({ title })
+                    }
+                    export function setTheme(t: string) {
+                      localStorage.setItem('theme', t)
+                      localStorage.setItem('sidebar-collapsed', 'true')
+                      localStorage.setItem('sb-access-token', t)
+                    }
+                    """,
+                "src/lib/supabase.ts": "import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_ANON_KEY)\n",
+            ], note: "Supabase holds the records; localStorage holds preferences and the session; a commented-out array"),
+            CollectorExample("server/index.ts", """
+                import express from 'express'
+                import { Pool } from 'pg'
+                const pool = new Pool()
+                const cache = new Map<string, unknown>()
+                const loginAttempts = new Map<string, number>()
+                const clients = new Set<WebSocket>()
+                const app = express()
+                app.get('/api/items/:id', async (req, res) => {
+                  loginAttempts.set(req.ip, (loginAttempts.get(req.ip) ?? 0) + 1)
+                  if (!cache.has(req.params.id)) cache.set(req.params.id, (await pool.query('select * from items where id = $1', [req.params.id])).rows[0])
+                  res.json(cache.get(req.params.id))
+                })
+                app.listen(3000)
+                """, note: "a cache, a rate-limit counter and a socket registry next to Postgres"),
+            CollectorExample([
+                "tests/todos.test.js": "let todos = []\ntest('adds', () => { todos.push({ id: 1 }); expect(todos).toHaveLength(1) })\n",
+                "src/pages/Home.tsx": "export default function Home() { return <main><h1>Welcome</h1><a href='/docs'>Docs</a></main> }\n",
+            ], note: "an array in a test, and a static page with no data entry"),
+        ])
+
+    public var rules: [PatternRule] {
+        [
+            PatternRule(id: "G7.P2/browser-storage",
+                        literals: ["localStorage.setItem(", "sessionStorage.setItem(", "localStorage[", "useLocalStorage(", "useLocalStorageState(",
+                                   "useSessionStorage(", "useStorageState(", "persist(", "localforage.setItem(", "indexedDB.open(", "new Dexie(", "openDB("],
+                        regions: .code, languages: [.javascript, .jsx, .typescript, .tsx, .vue, .svelte, .html], wordStart: true,
+                        regexEquivalent: #"\b(localStorage|sessionStorage)\.setItem\(\s*['"`][^'"`]*(todo|task|note|order|invoice|appointment|booking|ticket|message|customer|contact|product|expense|transaction|item|record|entr(y|ies))s?"#),
+            PatternRule(id: "G7.P2/state", literals: ["useState"], regions: .code, languages: [.javascript, .jsx, .typescript, .tsx], wordStart: true,
+                        regexEquivalent: #"useState(<[^>]*>)?\(\s*(\[\s*\{|[A-Z_a-z]+\))"#),
+        ]
+    }
+
+    private struct MemCollection {
+        var file: ScannedFile
+        var offset: Int
+        /// Access path: ["todos"] or ["db", "users"].
+        var path: [String]
+        var kind: String
+        var seeded: Int
+    }
+
+    public func evaluate(_ app: AppContext) -> MetricResult {
+        let d = descriptor
+        let profile = ProdAppProfile.of(app)
+        guard !profile.programFiles.isEmpty else { return .notMeasured(d.id, "no program files") }
+        let taskEntities = app.info.taskSpec?.entities ?? []
+        let real = profile.realStores
+        let noStore = real.isEmpty
+        let lossSeverity: Severity = noStore ? .critical : .high
+        var findings: [Finding] = []
+        var evidence: [Evidence] = []
+
+        // 1. Module-level collections on the server, mutated by handlers.
+        var memory: [(MemCollection, ScannedFile, Int)] = []
+        for f in profile.programFiles where profile.serverSide.contains(f.path) {
+            let cols = f.language == .python ? pythonCollections(f) : (f.language.isJSFamily ? jsCollections(f) : [])
+            for c in cols where !Self.isTechnical(c.path.last ?? "") {
+                if let (mf, mo) = mutation(of: c, profile: profile) { memory.append((c, mf, mo)) }
+            }
+        }
+        for (c, mf, mo) in memory {
+            let name = c.path.joined(separator: ".")
+            let entity = G1Data.entity(in: c.path.last ?? name, taskEntities: taskEntities)
+            let what = entity.map { "every \($0) record" } ?? "everything in it"
+            let whereChanged = mf.path == c.file.path ? "line \(mf.location(of: mo).line)" : "\(mf.path):\(mf.location(of: mo).line)"
+            findings.append(Finding.at(d, rule: "in-memory-store", file: c.file, offset: c.offset, severity: lossSeverity,
+                message: "`\(name)` is a \(c.kind) in server process memory, changed by request handling at \(whereChanged): \(what) is lost on every restart or redeploy, and each server instance keeps its own copy. \(noStore ? "The app has no database at all: " : "")Store it in a database (Postgres/SQLite through an ORM or driver) and read it back per request."))
+        }
+
+        // 2. Browser storage used for records.
+        var prefKeys: [String] = []
+        var cachedKeys: [String] = []
+        var seenKeys = Set<String>()
+        var browserDB: [(ScannedFile, Int, String)] = []
+        for (f, hit) in app.hits("G7.P2/browser-storage") {
+            guard ProdAppProfile.isShipped(f), !profile.serverSide.contains(f.path) else { continue }
+            let o = Int(hit.offset)
+            let lit = f.string(o..<(o + Int(hit.length)))
+            if lit == "indexedDB.open(" || lit == "new Dexie(" || lit == "openDB(" {
+                browserDB.append((f, o, lit))
+                continue
+            }
+            guard let (key, value) = storageKey(f, at: o, literal: lit) else { continue }
+            let kind = G1Data.classifyKey(key, value: value, taskEntities: taskEntities)
+            guard case .entity(let entity) = kind else {
+                if kind != .unknown { prefKeys.append(key) }
+                continue
+            }
+            if let body = ProdText.enclosingFunctionBody(f, at: o), G1Components.hasDataCall(f, in: body) {
+                cachedKeys.append(key)
+                continue
+            }
+            guard seenKeys.insert(key.lowercased()).inserted else { continue }
+            let store = lit.hasPrefix("sessionStorage") || lit.hasPrefix("useSession") ? "sessionStorage" : "localStorage"
+            findings.append(Finding.at(d, rule: "browser-storage-store", file: f, offset: o, severity: lossSeverity,
+                message: "\(entity.capitalized) records are kept in the browser's \(store) under `\(key)`: they exist in one browser profile only, vanish when storage is cleared or on another device, and no other user or admin ever sees them. \(noStore ? "The app has no server-side store at all. " : "")Persist them through an API into a database; keep only preferences in \(store)."))
+        }
+        if noStore, let (f, o, lit) = browserDB.first {
+            findings.append(Finding.at(d, rule: "indexeddb-only", file: f, offset: o, severity: .high,
+                message: "The app's data lives only in IndexedDB (`\(lit)…`): it stays in one browser, is lost when site data is cleared, and is invisible to other users and devices. Add a server-side store and sync to it."))
+        }
+
+        // 3. React state seeded from hard-coded records and edited.
+        var arraysCache: [String: [G1EntityArray]] = [:]
+        func arrays(_ p: String) -> [G1EntityArray] {
+            if let a = arraysCache[p] { return a }
+            let a = profile.file(p).map(G1Components.entityArrays) ?? []
+            arraysCache[p] = a
+            return a
+        }
+        var stateFiles = Set<String>()
+        for (f, _) in app.hits("G7.P2/state") where ProdAppProfile.isShipped(f) && !profile.serverSide.contains(f.path) {
+            guard stateFiles.insert(f.path).inserted else { continue }
+            for s in G1Components.seededStates(f, profile: profile, arraysByFile: arrays) {
+                let entity = G1Data.entity(in: s.state, taskEntities: taskEntities)
+                let seed = s.seedName.map { "`\($0)`\(s.seedPath == f.path ? "" : " from \(s.seedPath)")" } ?? "an inline list"
+                findings.append(Finding.at(d, rule: "react-state-store", file: f, offset: s.offset, severity: lossSeverity,
+                    message: "`\(s.state)` (\(entity ?? "records")) lives only in React state seeded from \(seed), and `\(s.setter)` edits it without any API, database or storage call: every change is gone on reload and nobody else sees it. Load and save the records through the backend."))
+            }
+        }
+
+        // 4. File-based stores.
+        for s in profile.stores where s.kind == .file {
+            if let f = profile.file(s.path) {
+                findings.append(Finding.at(d, rule: "json-file-store", file: f, offset: s.offset, severity: .medium,
+                    message: "Data is kept in a local file through \(s.name): on containers and most PaaS hosts the filesystem is ephemeral, so it is lost on redeploy, and concurrent writes can corrupt it. Use a database, or at least mount a persistent volume."))
+            }
+            break
+        }
+
+        // 5. An app that stores nothing at all.
+        let anyStore = !profile.stores.isEmpty || !memory.isEmpty || !findings.isEmpty
+        if !anyStore {
+            let forms = profile.programFiles.filter { f in
+                !profile.serverSide.contains(f.path) && ProdText.contains(f, ProdText.bytes(["onSubmit", "<form", "addEventListener('submit'", "addEventListener(\"submit\"", "@submit", "on:submit"]), in: 0..<f.bytes.count, filter: .live)
+            }
+            if !taskEntities.isEmpty {
+                findings.append(app.appFinding(d, rule: "no-store", severity: .critical,
+                    message: "The app stores nothing anywhere — no database, no hosted backend, not even browser storage — although the task's \(taskEntities.joined(separator: ", ")) records must persist. Nothing a user enters survives a reload. Add a database and an API that writes to it."))
+            } else if let f = forms.first {
+                findings.append(app.appFinding(d, rule: "no-store", path: f.path, severity: .high,
+                    message: "The app has data-entry forms (\(f.path)\(forms.count > 1 ? " and \(forms.count - 1) more" : "")) but stores nothing anywhere: what users submit is discarded. Add a store and an API that writes to it."))
+            } else {
+                evidence.append(Evidence("note", "no store and no data-entry UI: nothing to lose"))
+            }
+        }
+
+        evidence = [
+            Evidence("real stores", real.map(\.name).prodUniqued().joined(separator: ", ").isEmpty ? "none" : real.map(\.name).prodUniqued().joined(separator: ", ")),
+            Evidence("in-memory collections mutated by the server", memory.count),
+            Evidence("browser-storage entity keys", seenKeys.count),
+            Evidence("browser-storage preference/session keys (not entities)", prefKeys.prodUniqued().joined(separator: ", ").isEmpty ? "none" : prefKeys.prodUniqued().joined(separator: ", ")),
+        ] + evidence
+        if !cachedKeys.isEmpty { evidence.append(Evidence("browser-storage caches of fetched data (skipped)", cachedKeys.prodUniqued().joined(separator: ", "))) }
+        return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: evidence)
+    }
+
+    // MARK: - Server memory
+
+    private static let technicalWords: Set<String> = [
+        "cache", "caches", "cached", "memo", "memoized", "limiter", "limiters", "ratelimit", "rate", "attempts", "attempt", "throttle",
+        "timer", "timers", "interval", "intervals", "socket", "sockets", "connection", "connections", "client", "clients", "listener",
+        "listeners", "subscriber", "subscribers", "handler", "handlers", "middleware", "middlewares", "route", "routes", "session",
+        "sessions", "token", "tokens", "otp", "otps", "code", "codes", "blacklist", "blocklist", "denylist", "revoked", "nonce", "nonces",
+        "visited", "seen", "inflight", "lock", "locks", "mutex", "retries", "metric", "metrics", "counter", "counters", "log", "logs",
+        "queue", "jobs", "pending", "waiters", "streams", "stream", "sse", "ws", "peers", "rooms", "presence", "typing", "emitters",
+        "callbacks", "hooks", "plugins", "registry", "config", "options", "env", "headers", "requests", "ips", "buckets", "windows",
+    ]
+
+    static func isTechnical(_ name: String) -> Bool {
+        ProdText.words(name).contains { technicalWords.contains($0) }
+    }
+
+    /// Module-level `let|const|var name = [ … ] | new Map() | new Set() | {}` (and `{ users: [], … }` object stores).
+    private func jsCollections(_ f: ScannedFile) -> [MemCollection] {
+        let b = f.bytes
+        let rs = f.regions
+        var out: [MemCollection] = []
+        var depth = 0
+        var i = 0
+        var ri = 0
+        while i < b.count {
+            if ri < rs.count && i >= Int(rs[ri].start) {
+                if i < Int(rs[ri].end) { i = Int(rs[ri].end) }
+                ri += 1
+                continue
+            }
+            let c = b[i]
+            if c == 0x7B || c == 0x28 || c == 0x5B { depth += 1; i += 1; continue }
+            if c == 0x7D || c == 0x29 || c == 0x5D { depth = max(0, depth - 1); i += 1; continue }
+            if depth == 0 && ProdText.isIdent(c) && (i == 0 || !ProdText.isIdent(b[i - 1])) {
+                let w = ProdText.identifier(b, at: i)
+                if w == "let" || w == "const" || w == "var", let col = declaration(f, keywordAt: i, length: w.utf8.count) {
+                    out += col
+                }
+                i += max(1, w.utf8.count)
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func declaration(_ f: ScannedFile, keywordAt k: Int, length: Int) -> [MemCollection]? {
+        let b = f.bytes
+        let n = ProdText.skipSpace(b, from: k + length)
+        guard n < b.count, ProdText.isIdent(b[n]) else { return nil }
+        let name = ProdText.identifier(b, at: n)
+        var j = ProdText.skipSpace(b, from: n + name.utf8.count)
+        if j < b.count && b[j] == 0x3A {
+            let lineEnd = f.lineRange(f.location(of: j).line).upperBound
+            while j < lineEnd && !(b[j] == 0x3D && j + 1 < b.count && b[j + 1] != 0x3E && b[j + 1] != 0x3D) { j += 1 }
+        }
+        guard j < b.count, b[j] == 0x3D, j + 1 < b.count, b[j + 1] != 0x3D, b[j + 1] != 0x3E else { return nil }
+        let v = ProdText.skipSpace(b, from: j + 1)
+        guard v < b.count else { return nil }
+        if b[v] == 0x5B {
+            let shape = G1Data.arrayShape(f, open: v)
+            return [MemCollection(file: f, offset: n, path: [name], kind: "module-level array", seeded: shape?.entityObjects ?? 0)]
+        }
+        if ProdText.has(b, at: v, "new Map(") { return [MemCollection(file: f, offset: n, path: [name], kind: "module-level Map", seeded: 0)] }
+        if ProdText.has(b, at: v, "new Set(") { return [MemCollection(file: f, offset: n, path: [name], kind: "module-level Set", seeded: 0)] }
+        if b[v] == 0x7B, let close = ProdText.matchingClose(f, open: v) {
+            if ProdText.skipSpace(b, from: v + 1) == close {
+                return [MemCollection(file: f, offset: n, path: [name], kind: "module-level object used as a map", seeded: 0)]
+            }
+            let props = G1Data.collectionProperties(f, open: v, close: close)
+            return props.map { MemCollection(file: f, offset: n, path: [name, $0], kind: "module-level in-memory table", seeded: 0) }
+        }
+        return nil
+    }
+
+    /// Top-level Python `name = [] | {} | dict() | list() | defaultdict(…)`.
+    private func pythonCollections(_ f: ScannedFile) -> [MemCollection] {
+        let b = f.bytes
+        var out: [MemCollection] = []
+        for line in 1...max(1, f.lineCount) {
+            let r = f.lineRange(line)
+            guard r.lowerBound < r.upperBound, ProdText.isIdent(b[r.lowerBound]), f.kind(at: r.lowerBound) == .code else { continue }
+            let name = ProdText.identifier(b, at: r.lowerBound)
+            guard !["def", "class", "import", "from", "if", "for", "while", "with", "try", "return", "async", "global", "elif", "else"].contains(name)
+            else { continue }
+            var j = ProdText.skipSpace(b, from: r.lowerBound + name.utf8.count)
+            if j < r.upperBound && b[j] == 0x3A {
+                while j < r.upperBound && b[j] != 0x3D { j += 1 }
+            }
+            guard j < r.upperBound, b[j] == 0x3D, j + 1 < b.count, b[j + 1] != 0x3D else { continue }
+            let v = ProdText.skipSpace(b, from: j + 1)
+            guard v < b.count else { continue }
+            let rest = f.string(v..<min(b.count, v + 20))
+            if b[v] == 0x5B || b[v] == 0x7B || rest.hasPrefix("dict()") || rest.hasPrefix("list()") || rest.hasPrefix("defaultdict(")
+                || rest.hasPrefix("OrderedDict(") || rest.hasPrefix("set()") {
+                let kind = b[v] == 0x5B || rest.hasPrefix("list()") ? "module-level list" : "module-level dict"
+                out.append(MemCollection(file: f, offset: r.lowerBound, path: [name], kind: kind, seeded: 0))
+            }
+        }
+        return out
+    }
+
+    private static let jsMutators = [".push(", ".unshift(", ".splice(", ".set(", ".add(", ".delete("]
+    private static let pyMutators = [".append(", ".extend(", ".insert(", ".update(", ".setdefault(", ".pop(", ".remove(", ".add("]
+
+    /// Where request-handling code (inside a function) changes the collection, in its own file or a file importing it.
+    private func mutation(of c: MemCollection, profile: ProdAppProfile) -> (ScannedFile, Int)? {
+        if let o = mutationOffset(in: c.file, path: c.path, python: c.file.language == .python) { return (c.file, o) }
+        for imp in profile.importers[c.file.path] ?? [] {
+            guard let f = profile.file(imp), profile.serverSide.contains(imp) else { continue }
+            let names = (profile.imports[imp] ?? []).filter {
+                ProdImports.resolve($0.spec, from: imp, language: f.language, paths: profile.byPath) == c.file.path
+            }.flatMap(\.names)
+            if names.contains(c.path[0]), let o = mutationOffset(in: f, path: c.path, python: f.language == .python) { return (f, o) }
+            if c.path.count == 2, names.contains(c.path[1]), let o = mutationOffset(in: f, path: [c.path[1]], python: f.language == .python) { return (f, o) }
+            for ns in names where ns != c.path[0] {
+                if let o = mutationOffset(in: f, path: [ns] + c.path, python: f.language == .python) { return (f, o) }
+            }
+        }
+        return nil
+    }
+
+    private func mutationOffset(in f: ScannedFile, path: [String], python: Bool) -> Int? {
+        let b = f.bytes
+        for o in ProdText.all(f, path[0], filter: .code) {
+            if o > 0 && b[o - 1] == 0x2E { continue }
+            var j = o + path[0].utf8.count
+            var ok = true
+            for comp in path.dropFirst() {
+                guard ProdText.has(b, at: j, "." + comp), j + 1 + comp.utf8.count < b.count, !ProdText.isIdent(b[j + 1 + comp.utf8.count]) else { ok = false; break }
+                j += 1 + comp.utf8.count
+            }
+            guard ok, j < b.count else { continue }
+            var mutates = (python ? Self.pyMutators : Self.jsMutators).contains { ProdText.has(b, at: j, $0) }
+            if !mutates && b[j] == 0x5B, let close = ProdText.matchingClose(f, open: j) {
+                let e = ProdText.skipSpace(b, from: close + 1)
+                mutates = e + 1 < b.count && b[e] == 0x3D && b[e + 1] != 0x3D
+            }
+            if !mutates && !python {
+                let e = ProdText.skipSpace(b, from: j)
+                if e + 1 < b.count && b[e] == 0x3D && b[e + 1] != 0x3D && b[e + 1] != 0x3E {
+                    let lineEnd = f.lineRange(f.location(of: e).line).upperBound
+                    mutates = f.string(e..<lineEnd).contains(path.last!)
+                }
+            }
+            if !mutates && python {
+                let lineStart = f.lineRange(f.location(of: o).line).lowerBound
+                mutates = f.string(lineStart..<o).trimmingCharacters(in: .whitespaces) == "del"
+            }
+            guard mutates else { continue }
+            let inFunction = python ? (o > 0 && f.lineRange(f.location(of: o).line).lowerBound < o && ByteClass.isSpace(b[f.lineRange(f.location(of: o).line).lowerBound]))
+                : ProdText.enclosingOpen(f, before: o, brackets: [0x7B]) != nil
+            if inFunction { return o }
+        }
+        return nil
+    }
+
+    // MARK: - Browser storage
+
+    /// The storage key (and the stored value's name) of a storage write at `o`.
+    private func storageKey(_ f: ScannedFile, at o: Int, literal: String) -> (String, String?)? {
+        let b = f.bytes
+        if literal == "persist(" {
+            guard let close = ProdText.matchingClose(f, open: o + literal.utf8.count - 1) else { return nil }
+            for n in ProdText.all(f, "name", in: o..<close) {
+                let c = ProdText.skipSpace(b, from: n + 4)
+                guard c < close, b[c] == 0x3A else { continue }
+                let s = ProdText.skipSpace(b, from: c + 1)
+                if let lit = ProdText.stringLiteral(f, at: s) { return (lit.text, nil) }
+            }
+            return nil
+        }
+        if literal == "localStorage[" {
+            let s = o + literal.utf8.count
+            guard let lit = ProdText.stringLiteral(f, at: ProdText.skipSpace(b, from: s)), let close = ProdText.matchingClose(f, open: s - 1) else { return nil }
+            let e = ProdText.skipSpace(b, from: close + 1)
+            guard e + 1 < b.count, b[e] == 0x3D, b[e + 1] != 0x3D else { return nil }
+            return (lit.text, nil)
+        }
+        let open = o + literal.utf8.count - 1
+        guard b[open] == 0x28, let close = ProdText.matchingClose(f, open: open) else { return nil }
+        let a = ProdText.skipSpace(b, from: open + 1)
+        var key: String?
+        if let lit = ProdText.stringLiteral(f, at: a) {
+            key = lit.text
+        } else if a < close, ProdText.isIdent(b[a]) {
+            var e = a
+            while e < close && (ProdText.isIdent(b[e]) || b[e] == 0x2E) { e += 1 }
+            let expr = f.string(a..<e)
+            let last = String(expr.split(separator: ".").last ?? Substring(expr))
+            key = resolveConstant(f, name: last) ?? (expr.contains(".") ? last : nil)
+            if key == nil && isParameter(f, name: last, at: o) { return nil }
+            if key == nil { key = last }
+        }
+        guard let k = key, !k.isEmpty else { return nil }
+        var value: String?
+        let valueText = f.string(a..<close)
+        if let r = valueText.range(of: "JSON.stringify(") {
+            let rest = valueText[r.upperBound...]
+            value = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" })
+        }
+        return (k, value)
+    }
+
+    /// The string a constant is initialised with (`const KEY = 'todos'`, `TODOS: 'app-todos'`).
+    private func resolveConstant(_ f: ScannedFile, name: String) -> String? {
+        let b = f.bytes
+        for o in ProdText.all(f, name, filter: .code) {
+            let e = ProdText.skipSpace(b, from: o + name.utf8.count)
+            guard e < b.count, b[e] == 0x3D || b[e] == 0x3A else { continue }
+            if b[e] == 0x3D && e + 1 < b.count && (b[e + 1] == 0x3D || b[e + 1] == 0x3E) { continue }
+            if let lit = ProdText.stringLiteral(f, at: ProdText.skipSpace(b, from: e + 1)) { return lit.text }
+        }
+        return nil
+    }
+
+    /// Whether `name` is a parameter of the function around `at` (a generic storage helper).
+    private func isParameter(_ f: ScannedFile, name: String, at: Int) -> Bool {
+        guard let body = ProdText.enclosingFunctionBody(f, at: at) else { return false }
+        let start = max(0, body.lowerBound - 300)
+        return f.string(start..<body.lowerBound).contains(name)
+    }
+}
