@@ -775,7 +775,7 @@ struct DataModel: Sendable {
 
     static func expressRoute(_ f: ScannedFile, _ off: Int, _ len: Int) -> [(method: String, path: String, loc: G6Loc, handler: Range<Int>)] {
         let b = f.bytes
-        guard f.role != .client || f.language == .python else { return [] }
+        guard G6Scan.role(f) != .client || f.language == .python else { return [] }
         var open = off + 1
         while open < off + len && b[open] != 0x28 { open += 1 }
         let meth = G6Scan.text(b, (off + 1)..<open)

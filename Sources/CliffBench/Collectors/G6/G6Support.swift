@@ -149,9 +149,16 @@ enum G6Scan {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// The file's role, except that scripts under a `public/` folder are browser code (FileRole reads
+    /// `public/app.js` as a server entry point).
+    static func role(_ f: ScannedFile) -> FileRole {
+        if f.language.isJSFamily && ("/" + f.path).contains("/public/") && f.role != .test { return .client }
+        return f.role
+    }
+
     /// Files whose code can run in the app (not tests, docs, config or scripts).
     static func isAppCode(_ f: ScannedFile) -> Bool {
-        switch f.role {
+        switch role(f) {
         case .client, .server, .shared: return f.language.isProgram || f.language == .html
         default: return false
         }
@@ -281,5 +288,97 @@ enum G6Task {
     /// Lower-case words of a text.
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+}
+
+/// A named function in a JS/TS file: `function name(…) {…}`, `const name = async (…) => {…}`,
+/// `const name = useCallback(async () => {…})`, with its body's byte range.
+struct G6Function {
+    var name: String
+    var start: Int
+    var body: Range<Int>
+
+    /// Every named function of a file whose body could be found.
+    static func all(in f: ScannedFile) -> [G6Function] {
+        let b = f.bytes
+        var out: [G6Function] = []
+        for i in f.find("function", in: .code, wordStart: true) {
+            var j = G6Scan.skipSpace(b, i + 8)
+            if j < b.count && b[j] == 0x2A { j = G6Scan.skipSpace(b, j + 1) }
+            let e = G6Scan.identEnd(b, j)
+            guard e > j else { continue }
+            let name = G6Scan.text(b, j..<e)
+            let p = G6Scan.skipSpace(b, e)
+            guard p < b.count, b[p] == 0x28 || b[p] == 0x3C, let body = bodyAfterParams(f, p) else { continue }
+            out.append(G6Function(name: name, start: i, body: body))
+        }
+        for kw in ["const", "let", "var"] {
+            for i in f.find(kw, in: .code, wordStart: true) {
+                let s = G6Scan.skipSpace(b, i + kw.utf8.count)
+                let e = G6Scan.identEnd(b, s)
+                guard e > s, s > i + kw.utf8.count else { continue }
+                var j = G6Scan.skipSpace(b, e)
+                if j < b.count && b[j] == 0x3A {
+                    // a type annotation: skip to the `=`
+                    guard let eq = G6Scan.firstIndex(b, of: "=", in: j..<min(b.count, j + 200)) else { continue }
+                    j = eq
+                }
+                guard j < b.count, b[j] == 0x3D, j + 1 < b.count, b[j + 1] != 0x3D, b[j + 1] != 0x3E else { continue }
+                j = G6Scan.skipSpace(b, j + 1)
+                for wrapper in ["useCallback(", "useMemo(", "React.useCallback("] where G6Scan.hasLiteral(b, at: j, wrapper) {
+                    j = G6Scan.skipSpace(b, j + wrapper.utf8.count)
+                }
+                if G6Scan.hasLiteral(b, at: j, "async") { j = G6Scan.skipSpace(b, j + 5) }
+                if G6Scan.hasLiteral(b, at: j, "function") { j = G6Scan.skipSpace(b, j + 8); j = G6Scan.identEnd(b, j); j = G6Scan.skipSpace(b, j) }
+                guard j < b.count else { continue }
+                if b[j] == 0x28 || b[j] == 0x3C {
+                    guard let body = bodyAfterParams(f, j) else { continue }
+                    out.append(G6Function(name: G6Scan.text(b, s..<e), start: i, body: body))
+                } else if G6Scan.isIdent(b[j]) {
+                    let pe = G6Scan.skipSpace(b, G6Scan.identEnd(b, j))
+                    guard G6Scan.hasLiteral(b, at: pe, "=>") else { continue }
+                    if let body = arrowBody(f, pe + 2) { out.append(G6Function(name: G6Scan.text(b, s..<e), start: i, body: body)) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The body after a parameter list starting at `p` (`(` or a generic `<`).
+    private static func bodyAfterParams(_ f: ScannedFile, _ p: Int) -> Range<Int>? {
+        let b = f.bytes
+        var q = p
+        if b[q] == 0x3C {
+            guard let gt = G6Scan.firstIndex(b, of: "(", in: q..<min(b.count, q + 300)) else { return nil }
+            q = gt
+        }
+        guard let close = G6Scan.closing(f, open: q) else { return nil }
+        var j = G6Scan.skipSpace(b, close + 1)
+        if j < b.count && b[j] == 0x3A {
+            // return type annotation
+            guard let next = G6Scan.firstIndex(b, of: "{", in: j..<min(b.count, j + 300)) else { return nil }
+            let arrow = G6Scan.firstIndex(b, of: "=>", in: j..<next)
+            j = arrow.map { G6Scan.skipSpace(b, $0) } ?? next
+        }
+        if G6Scan.hasLiteral(b, at: j, "=>") { return arrowBody(f, j + 2) }
+        guard j < b.count, b[j] == 0x7B, let end = G6Scan.closing(f, open: j) else { return nil }
+        return j..<end
+    }
+
+    private static func arrowBody(_ f: ScannedFile, _ from: Int) -> Range<Int>? {
+        let b = f.bytes
+        let j = G6Scan.skipSpace(b, from)
+        guard j < b.count else { return nil }
+        if b[j] == 0x7B || b[j] == 0x28 {
+            guard let end = G6Scan.closing(f, open: j) else { return nil }
+            return j..<end
+        }
+        let end = G6Scan.firstIndex(b, of: ";", in: j..<min(b.count, j + 2000)) ?? min(b.count, j + 2000)
+        return j..<end
+    }
+
+    /// The innermost function of `functions` whose body holds `offset`.
+    static func enclosing(_ functions: [G6Function], _ offset: Int) -> G6Function? {
+        functions.filter { $0.body.contains(offset) }.min { $0.body.count < $1.body.count }
     }
 }

@@ -1,4 +1,10 @@
 /// The implemented collectors of group G2.
 public enum G2Collectors {
-    public static let all: [any Collector] = []
+    public static let all: [any Collector] = [
+        ServerValidationCollector(),
+        ErrorHandlingCollector(),
+        TestsCollector(),
+        DependencyHygieneCollector(),
+        ResidueCollector(),
+    ]
 }

@@ -1,7 +1,7 @@
 /// G2.D2: the share of authored lines of code that sit in duplicated blocks, found CPD-style on
 /// normalised tokens (identifiers → ID, literals → LIT, so renamed copies match; imports left out;
 /// data-only runs such as record arrays ignored; see `CloneDetector`) with a 50-token window and
-/// blocks of at least 5 lines of code, within and across files. Tests, generated files and
+/// blocks of at least 10 lines of code (SonarQube's minimum), within and across files. Tests, generated files and
 /// shadcn/ui are not counted (see `AppCodeModel`).
 ///
 /// One finding per duplicated block, at its first occurrence (path order), naming the copies.
@@ -51,17 +51,25 @@ public struct DuplicationCollector: Collector {
             CollectorExample("server/routes.js", """
                 ↓app.post("/api/orders", async (req, res) => {
                   const user = await getUser(req.headers.authorization);
-                  if (!user) return res.status(401).json({ error: "unauthorized" });
+                  if (!user) {
+                    return res.status(401).json({ error: "unauthorized" });
+                  }
                   const body = req.body;
-                  if (!body || typeof body.total !== "number") return res.status(400).json({ error: "invalid" });
+                  if (!body || typeof body.total !== "number") {
+                    return res.status(400).json({ error: "invalid" });
+                  }
                   const row = await db.insert(orders).values({ ...body, userId: user.id }).returning();
                   res.status(201).json(row);
                 });
                 app.post("/api/refunds", async (req, res) => {
                   const account = await getUser(req.headers.authorization);
-                  if (!account) return res.status(401).json({ error: "unauthorized" });
+                  if (!account) {
+                    return res.status(401).json({ error: "unauthorized" });
+                  }
                   const payload = req.body;
-                  if (!payload || typeof payload.amount !== "number") return res.status(400).json({ error: "bad request" });
+                  if (!payload || typeof payload.amount !== "number") {
+                    return res.status(400).json({ error: "bad request" });
+                  }
                   const created = await db.insert(refunds).values({ ...payload, userId: account.id }).returning();
                   res.status(201).json(created);
                 });
@@ -73,8 +81,11 @@ public struct DuplicationCollector: Collector {
                         total = 0
                         out = []
                         for row in rows:
+                            if row["amount"] is None:
+                                continue
                             total += row["amount"]
                             out.append({"day": row["day"], "amount": row["amount"], "running": total})
+                        out.sort(key=lambda r: r["day"])
                         return {"rows": out, "total": total, "count": len(out)}
                     """,
                 "app/reports/refunds.py": """
@@ -83,8 +94,11 @@ public struct DuplicationCollector: Collector {
                         acc = 0
                         result = []
                         for it in items:
+                            if it["value"] is None:
+                                continue
                             acc += it["value"]
                             result.append({"day": it["day"], "value": it["value"], "running": acc})
+                        result.sort(key=lambda r: r["day"])
                         return {"rows": result, "total": acc, "count": len(result)}
                     """,
             ], note: "a duplicated Python report function"),

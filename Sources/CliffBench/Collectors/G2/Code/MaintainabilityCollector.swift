@@ -23,7 +23,7 @@ public struct MaintainabilityCollector: Collector {
                     && (u.plan === "free" || u.plan === "pro" || u.plan === "team") && (!u.coupon || u.coupon.length === 8)
                     && (u.password?.length ?? 0) >= 12 && (u.terms || u.plan === "free") ? true : false;
                 }
-                """, note: "a five-line function with 27 decision points: debt far above 10% of its cost"),
+                """, note: "a five-line function with 21 decision points: debt above 10% of its cost"),
             CollectorExample("app/rules.py", """
                 def can_ship(order, user, country, express=False):
                     if order and user and user.active and not user.banned and order.items and order.total > 0:
@@ -33,22 +33,11 @@ public struct MaintainabilityCollector: Collector {
                         return True
                     return False
                 """, note: "a dense Python rule function"),
-            CollectorExample([
-                "src/lib/discount.ts": """
-                    export function discount(c: Cart): number {
-                      if (c.total > 500 && c.vip) return 0.2; else if (c.total > 200 || c.coupon === "SAVE") return 0.1;
-                      if (c.items.length > 10 && !c.sale) return 0.05; else if (c.first && c.newsletter) return 0.03;
-                      return c.region === "EU" ? (c.vat ? 0.01 : 0.02) : c.region === "US" ? 0.015 : 0;
-                    }
-                    """,
-                "src/lib/shipping.ts": """
-                    export function shippingDiscount(o: Order): number {
-                      if (o.total > 500 && o.vip) return 0.2; else if (o.total > 200 || o.coupon === "FREE") return 0.1;
-                      if (o.items.length > 10 && !o.sale) return 0.05; else if (o.first && o.newsletter) return 0.03;
-                      return o.region === "EU" ? (o.vat ? 0.01 : 0.02) : o.region === "US" ? 0.015 : 0;
-                    }
-                    """,
-            ], note: "complex logic copied into a second file"),
+            CollectorExample("src/components/StatusBadge.tsx", """
+                export const StatusBadge = ({ s, paid, late, admin }: Props) => <span className={s === "new" ? "blue" : s === "open" ? "green" : s === "hold" ? "amber" : "red"}>
+                  {paid && !late ? "Paid" : late && !paid ? "Overdue" : admin || s === "closed" ? "Closed" : s ?? "Unknown"}
+                  {admin && (late || !paid) && <Warn level={late ? 2 : paid ? 0 : 1} />}</span>;
+                """, note: "a three-line component packed with 15 branches"),
         ],
         nonTriggering: [
             CollectorExample([

@@ -191,9 +191,12 @@ public struct DependencyHygieneCollector: Collector {
                 problemDeps.insert(m.path + ":" + name)
                 counts["duplicate", default: 0] += 1
             }
-            // Never imported.
+            // Never imported (only judged when the manifest's directory holds enough code to tell).
             let scripts = m.scripts.values.joined(separator: "\n")
-            for name in m.dependencies.keys.sorted() where !isUsed(name, used: used, scripts: scripts, manifest: m, app: app) {
+            let ownCode = app.files.filter { $0.language.isProgram && (m.dir.isEmpty || $0.path.hasPrefix(m.dir + "/")) }.count
+            let enoughCode = ownCode > 0 && !(ownCode < 5 && m.dependencies.count > 3 * ownCode)
+            if !enoughCode { counts["unused check skipped (too little code)", default: 0] += 1 }
+            for name in m.dependencies.keys.sorted() where enoughCode && !isUsed(name, used: used, scripts: scripts, manifest: m, app: app) {
                 findings.append(finding(m, name, "dependencies", rule: "unused-dependency", severity: .low,
                     message: "\"\(name)\" is a runtime dependency that no file imports, requires or configures: it adds install time, bundle risk and attack surface for nothing. Remove it (or move it to devDependencies if a tool needs it)."))
                 problemDeps.insert(m.path + ":" + name)
@@ -269,7 +272,7 @@ public struct DependencyHygieneCollector: Collector {
         var evidence = [Evidence("manifests", manifests.count + requirementFiles.count + pyprojects.count), Evidence("declared dependencies", total),
                         Evidence("advisory list entries", Advisory.all.count),
                         Evidence("versions checked against", lockedVersionsRead ? "package-lock.json" : "declared ranges")]
-        for key in ["manifests without lockfile", "unpinned", "duplicate", "unused", "advisories"] { evidence.append(Evidence(key, counts[key, default: 0])) }
+        for key in ["manifests without lockfile", "unpinned", "duplicate", "unused", "advisories", "unused check skipped (too little code)"] where key != "unused check skipped (too little code)" || counts[key] != nil { evidence.append(Evidence(key, counts[key, default: 0])) }
         return MetricResult(metricID: d.id, value: .measured(value), findings: appFindings + findings, evidence: evidence)
     }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// G2.D5: errors that vanish. Per file (shipped JS/TS/Python code): empty `catch {}` blocks and empty
 /// `.catch(() => {})` handlers (a comment inside documents intent, as ESLint's no-empty allows), Python
-/// `except: pass`; catch blocks in request handlers that only `console.log` the error and carry on (a `console.error`/`warn`-only catch counts
-/// when it ends an Express-style handler, so no response is ever sent; elsewhere it is a best-effort side effect);
+/// `except: pass`; catch blocks in request handlers whose try answers the request and whose catch only `console.log`s the error and
+/// carries on (a `console.error`/`warn`-only catch counts when it ends an Express-style handler, so no response is ever
+/// sent; try blocks that compute a value with a logged fallback are not swallowing);
 /// `.then()` chains used as statements with no `.catch()` or rejection callback (server code, and client
 /// code that loads data — supabase-js chains are left out: they resolve with `{ error }` instead of
 /// rejecting; awaited or returned chains propagate to the caller and are left out too); async Express 4
@@ -248,6 +249,7 @@ public struct ErrorHandlingCollector: Collector {
                     }
                 } else if server || serverAction, let levels = consoleOnly(code, body, parens: s.parens),
                           let handler = handler(s, code, at: blk.open, serverAction: serverAction),
+                          tryResponds(code, s, catchBlock: blk),
                           !levels.contains("error") && !levels.contains("warn") || endsHandler(code, s, catchBlock: blk, handler: handler) {
                     facts.findings.append(Finding.at(d, rule: "swallowed-error", file: file, offset: blk.headerStart,
                         message: "This request handler's catch only logs the error to the console and carries on, so the client gets a success answer or none at all (the request hangs). Send an error response or pass the error on with next(err)/throw, and log through a logger."))
@@ -339,6 +341,20 @@ public struct ErrorHandlingCollector: Collector {
             }
         }
         return best
+    }
+
+    /// The try block this catch belongs to answers the request (`res.…`, `return`, `Response`, `json(`):
+    /// when it fails, the catch is the only path left, and a log-only catch leaves the request unanswered
+    /// or answered as a success. Try blocks that only compute a value (with a fallback) do not count.
+    private func tryResponds(_ code: Hygiene.Code, _ s: Hygiene.JSStructure, catchBlock: Hygiene.JSBlock) -> Bool {
+        guard let p = code.prevToken(catchBlock.headerStart), let tryBlock = s.blocks.first(where: { $0.keyword == "try" && $0.close == p }) else { return false }
+        // Per-item work in a loop: logging one failure and moving to the next item is handling.
+        if s.blocks.contains(where: { $0.kind == .control && ["for", "while", "do"].contains($0.keyword) && $0.open < tryBlock.open && tryBlock.close < $0.close }) {
+            return false
+        }
+        let body = tryBlock.body
+        return ["res.", "reply.", "new Response(", "Response.json(", "NextResponse.", "redirect("].contains { code.codeContains($0, in: body, wordStart: true) }
+            || code.codeContains("return", in: body, wordStart: true)
     }
 
     /// An Express-style handler (it takes `res`) whose try/catch is its last statement: when the catch only

@@ -35,6 +35,8 @@ enum Hygiene {
     static func isTooling(_ path: String) -> Bool {
         let p = "/" + path.lowercased()
         let name = p.split(separator: "/").last.map(String.init) ?? p
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        if name.hasPrefix(".") || stem.hasPrefix("test") || stem.hasSuffix("test") || stem.contains("_test") || stem.contains("-test") || stem.hasPrefix("debug") { return true }
         return p.contains("/scripts/") || p.contains("/bin/") || p.contains("/tools/") || p.contains("/seed")
             || name.hasPrefix("seed") || name.hasPrefix("migrate") || name == "manage.py" || p.contains("/management/commands/")
             || p.contains("/fixtures/") || p.contains("/examples/") || p.contains("/example/")

@@ -165,7 +165,7 @@ public struct ResidueCollector: Collector {
 
         for (file, hit) in app.hits("G2.D8/marker") {
             let off = Int(hit.offset)
-            guard file.role != .test, file.role != .docs, !Hygiene.isTooling(file.path), !Hygiene.isMinified(file),
+            guard file.role != .test, file.role != .docs, !Hygiene.isTooling(file.path), !Hygiene.isMinified(file), Hygiene.generatedDirectory(file.path) == nil,
                   let marker = confirmedMarker(file, off, Int(hit.length)) else { continue }
             findings.append(Finding.at(d, rule: "todo-marker", file: file, offset: off,
                 message: "\(marker) comment: unfinished work shipped as if it were done. Finish it, or move it to the issue tracker and delete the comment."))
@@ -182,7 +182,8 @@ public struct ResidueCollector: Collector {
         }
 
         let residueFiles = app.files.filter { f in
-            Hygiene.isShippedProgram(f) || (f.role != .test && !Hygiene.isTooling(f.path) && (f.language == .sql || f.language == .css || f.language == .html))
+            Hygiene.isShippedProgram(f) || (f.role != .test && !Hygiene.isTooling(f.path) && Hygiene.generatedDirectory(f.path) == nil
+                && (f.language == .sql || f.language == .css || f.language == .html))
         }
         let lines = Hygiene.lines(residueFiles)
 

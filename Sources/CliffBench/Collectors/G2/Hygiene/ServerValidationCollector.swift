@@ -196,7 +196,7 @@ public struct ServerValidationCollector: Collector {
                                      "checkrole(", "isadmin(", "requireadmin", "assertadmin", "authorize(", "current_user.is_admin", "is_superuser", "admin_required", "@admin"]
     private static let jsValidation = [".parse(", ".safeparse(", ".parseasync(", ".safeparseasync(", "validat", "schema.", "joi.", "yup.", "zvalidator(", "celebrate(",
                                        "plaintoinstance(", "plaintoclass(", "checkschema(", "matcheddata(", "ajv", "typia.", "assert(", "status(400)", "status(422)",
-                                       "status: 400", "status: 422", "sendstatus(400)", "badrequest", "httpexception(400", "httperror(400", "httperror(422", "error(400"]
+                                       "status: 400", "status: 422", ", 400)", ", 422)", "status:400", "sendstatus(400)", "badrequest", "httpexception(400", "httperror(400", "httperror(422", "error(400"]
 
     // MARK: JavaScript
 

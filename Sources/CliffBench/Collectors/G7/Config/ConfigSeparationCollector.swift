@@ -306,6 +306,16 @@ public struct ConfigSeparationCollector: Collector {
         } else {
             return nil
         }
+        // Placeholders and comparisons (`url.includes("your-project.supabase.co")`) configure nothing.
+        if ["your-", "your_", "example", "placeholder", "xxxx", "<"].contains(where: { host.contains($0) }) { return nil }
+        if let p = code.prevToken(Int(region.start)) {
+            let c = file.bytes[p]
+            if c == 0x3D && p > 0 && (file.bytes[p - 1] == 0x3D || file.bytes[p - 1] == 0x21) { return nil }
+            if c == 0x28, let callee = Hygiene.callee(code, callOpen: p),
+               ["includes", "startsWith", "endsWith", "indexOf", "match", "test", "replace", "contains", "startswith", "endswith"].contains(String(callee.text.split(separator: ".").last ?? "")) {
+                return nil
+            }
+        }
         // Environment-first with a development default, or a dev-only branch.
         let lineNo = file.location(of: off).line
         let line = file.lineText(lineNo)

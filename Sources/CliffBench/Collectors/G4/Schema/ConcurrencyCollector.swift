@@ -1,0 +1,211 @@
+import Foundation
+
+/// G4.P4 (static part): flows that break when two requests run at once. From the database calls in
+/// JS/TS code (supabase-js, Prisma, Drizzle, raw SQL, Firestore; see `DataAccessFile`) and the schema
+/// (`SchemaModel`) it finds
+/// - read-modify-write: a value read, changed in JS (`row.stock - qty`) and written back, outside a
+///   transaction and without a conditional update: one of two concurrent updates is lost;
+/// - check-then-insert: a read decides whether to insert (`if (existing) return`) into a table with no
+///   unique constraint on the columns the read checked: two requests both pass the check (double
+///   bookings, duplicate accounts);
+/// - dependent writes outside a transaction (insert an appointment, then its invoice): a failure in
+///   between leaves half a record;
+/// - supabase-js `upsert` without `onConflict` on rows that lack the primary key (every call inserts);
+/// - booking tables (appointments, reservations, slots) with no natural unique key or exclusion constraint.
+/// Unique constraints on natural keys, atomic updates (`{ increment }`, `set x = x + 1`, rpc), conditional
+/// updates and transactions are credited.
+///
+/// Not measured when the app writes to no shared store from its code.
+public struct ConcurrencyCollector: Collector {
+    public init() {}
+
+    public let descriptor = MetricDescriptor(
+        id: "G4.P4", slug: "concurrency", kind: .primary, methods: "S,R",
+        measures: "N parallel writers lose no update, double submits create one record; critical flows use transactions, atomic updates, unique constraints or locks",
+        severity: .high, remediation: RemediationCost(baseHours: 2, perFindingHours: 1),
+        triggering: [
+            CollectorExample([
+                "supabase/migrations/20240101000000_init.sql": "create table appointments (id uuid primary key default gen_random_uuid(), doctor_id uuid not null, slot timestamptz not null, patient_id uuid not null);\n",
+                "src/pages/Book.tsx": """
+                    import { supabase } from '../lib/supabase'
+                    export async function book(doctorId: string, slot: string, userId: string) {
+                      const { data: existing } = await supabase.from('appointments').select('id').eq('doctor_id', doctorId).eq('slot', slot)
+                      if (existing && existing.length > 0) throw new Error('Slot taken')
+                      await supabase.↓from('appointments').insert({ doctor_id: doctorId, slot, patient_id: userId })
+                    }
+                    """,
+            ], note: "check-then-insert on a booking table without a unique constraint"),
+            CollectorExample("app/api/redeem/route.ts", """
+                import { prisma } from '@/lib/db'
+                export async function POST(req: Request) {
+                  const { userId, cost } = await req.json()
+                  const user = await prisma.user.findUnique({ where: { id: userId } })
+                  if (!user || user.credits < cost) return Response.json({ error: 'insufficient' }, { status: 400 })
+                  await prisma.user.update({ where: { id: userId }, data: { ↓credits: user.credits - cost } })
+                  return Response.json({ ok: true })
+                }
+                """, note: "a balance read, changed in JS and written back"),
+            CollectorExample("server/routes/stock.ts", """
+                import { supabaseAdmin } from '../supabase'
+                export async function sell(productId: string, qty: number) {
+                  const { data: product } = await supabaseAdmin.from('products').select('stock').eq('id', productId).single()
+                  const remaining = product.stock - qty
+                  await supabaseAdmin.from('products').update({ ↓stock: remaining }).eq('id', productId)
+                }
+                """, note: "the new value computed into a variable first"),
+            CollectorExample("app/api/orders/route.ts", """
+                import { prisma } from '@/lib/db'
+                export async function POST(req: Request) {
+                  const body = await req.json()
+                  const order = await prisma.order.create({ data: { customerId: body.customerId, total: body.total } })
+                  await prisma.payment.↓create({ data: { orderId: order.id, amount: body.total } })
+                  return Response.json(order)
+                }
+                """, note: "two dependent writes outside a transaction"),
+        ],
+        nonTriggering: [
+            CollectorExample([
+                "supabase/migrations/20240101000000_init.sql": """
+                    create table appointments (id uuid primary key default gen_random_uuid(), doctor_id uuid not null, slot timestamptz not null, patient_id uuid not null);
+                    create unique index appointments_slot_key on appointments (doctor_id, slot);
+                    """,
+                "src/pages/Book.tsx": """
+                    import { supabase } from '../lib/supabase'
+                    export async function book(doctorId: string, slot: string, userId: string) {
+                      const { data: existing } = await supabase.from('appointments').select('id').eq('doctor_id', doctorId).eq('slot', slot)
+                      if (existing && existing.length > 0) throw new Error('Slot taken')
+                      const { error } = await supabase.from('appointments').insert({ doctor_id: doctorId, slot, patient_id: userId })
+                      if (error?.code === '23505') throw new Error('Slot taken')
+                    }
+                    """,
+            ], note: "the same check backed by a unique index"),
+            CollectorExample("app/api/redeem/route.ts", """
+                import { prisma } from '@/lib/db'
+                export async function POST(req: Request) {
+                  const { userId, cost } = await req.json()
+                  const res = await prisma.user.updateMany({ where: { id: userId, credits: { gte: cost } }, data: { credits: { decrement: cost } } })
+                  await prisma.$transaction(async (tx) => {
+                    const acct = await tx.account.findUnique({ where: { id: userId } })
+                    await tx.account.update({ where: { id: userId }, data: { balance: acct!.balance - cost } })
+                  })
+                  // const u = await prisma.user.findUnique(...); await prisma.user.update({ data: { credits: u.credits - cost } })
+                  return Response.json({ ok: res.count === 1 })
+                }
+                """, note: "an atomic decrement, a read-modify-write inside a transaction, and one in a comment"),
+            CollectorExample("server/stock.ts", """
+                import { supabaseAdmin } from './supabase'
+                export async function sell(productId: string, qty: number) {
+                  const { data, error } = await supabaseAdmin.rpc('decrement_stock', { product_id: productId, qty })
+                  const { data: p } = await supabaseAdmin.from('products').select('name, price').eq('id', productId).single()
+                  await supabaseAdmin.from('audit_log').insert({ action: 'sell', product: p.name })
+                  return data
+                }
+                """, note: "stock changed by a Postgres function through rpc"),
+            CollectorExample("src/utils/math.ts", """
+                export const total = (items: { price: number; qty: number }[]) => items.reduce((s, i) => s + i.price * i.qty, 0)
+                """, note: "no writes to a shared store: not measured"),
+        ])
+
+    public var rules: [PatternRule] {
+        [
+            PatternRule(id: "G4.P4/db-call", literals: DataAccessFile.anchorLiterals, regions: .code,
+                        languages: [.javascript, .jsx, .typescript, .tsx, .vue, .svelte],
+                        regexEquivalent: #"\.(from|rpc|insert|update|upsert|delete|findMany|findFirst|findUnique|create|createMany|updateMany|deleteMany|count|aggregate|groupBy|query|execute|collection)\(|sql`|\$queryRaw|\$executeRaw|\b(getDocs?|addDoc|setDoc|updateDoc|deleteDoc)\("#),
+        ]
+    }
+
+    private static let literals = Set(DataAccessFile.anchorLiterals)
+
+    public func inspect(_ file: ScannedFile, app: AppInfo) -> FileReport? {
+        guard file.language.isJSFamily || file.language == .vue || file.language == .svelte,
+              file.role == .client || file.role == .server || file.role == .shared else { return nil }
+        let anchors = DataAccessFile.anchors(file, literals: Self.literals)
+        guard !anchors.isEmpty else { return nil }
+        let access = DataAccessFile(file, anchors: anchors)
+        return access.calls.isEmpty ? nil : FileReport(payload: access)
+    }
+
+    private static let counterWords = ["count", "balance", "stock", "quantity", "qty", "inventory", "credit", "point", "seat", "slot",
+                                       "available", "remaining", "capacity", "total", "amount", "vote", "like", "view", "score", "usage",
+                                       "token", "spent", "sold", "limit", "booked", "attempt"]
+    private static let bookingWords = ["appointment", "booking", "reservation", "slot", "seat", "registration", "enrollment", "enrolment", "rsvp", "schedule"]
+
+    public func evaluate(_ app: AppContext) -> MetricResult {
+        let d = descriptor
+        let files = app.reports(for: d.id).compactMap { $0.report.payload as? DataAccessFile }
+        let writes = files.flatMap { f in f.calls.filter { $0.isWrite || $0.op == .rpc } }
+        guard !writes.isEmpty else {
+            return .notMeasured(d.id, "the app's code writes to no shared store (no database inserts, updates, upserts or deletes were found)")
+        }
+        let model = SchemaModel.build(app)
+        var findings: [Finding] = []
+        var credits = 0, rmwChecked = 0
+        var flaggedTables = Set<String>()
+
+        for f in files {
+            for r in f.readModifyWrites() {
+                rmwChecked += 1
+                if f.inTransaction(r.write) || f.isConditional(r.write, on: r.column) { credits += 1; continue }
+                let counter = Self.counterWords.contains { r.column.lowercased().contains($0) }
+                let readLine = f.file.location(of: r.read.anchor).line
+                findings.append(Finding.at(d, rule: "read-modify-write", file: f.file, offset: r.offset, severity: counter ? .high : .medium,
+                    message: "`\(r.column)` is read (line \(readLine)), changed in JavaScript and written back. Two concurrent requests read the same value and one update is lost\(counter ? " — for a counter or balance that means oversold stock or free credits" : ""). Let the database do it atomically: Prisma `{ decrement: n }`, `update … set \(r.column) = \(r.column) - $1 where \(r.column) >= $1` in an rpc function, or a conditional update / `SELECT … FOR UPDATE` in a transaction."))
+            }
+
+            for c in f.checkThenInserts() {
+                let table = c.insert.table.flatMap { model.resolve(codeName: $0) }
+                let cols = Set(c.columns)
+                var guarded = f.inTransaction(c.insert) || c.insert.methods.contains { ["onConflictDoNothing", "onConflictDoUpdate", "ignore"].contains($0.name) }
+                    || f.code.text(c.insert.start..<c.insert.end).contains("skipDuplicates") || f.code.text(c.insert.start..<c.insert.end).contains("ignoreDuplicates")
+                if let t = table {
+                    if !model.uniqueKeys(t, within: cols).isEmpty || t.allUniqueKeys.contains(where: { $0.kind == .exclusion }) { guarded = true }
+                }
+                let scopeText = f.code.text(f.scope(c.insert))
+                if ["23505", "P2002", "unique_violation", "duplicate key", "UniqueConstraint"].contains(where: { scopeText.contains($0) }) { guarded = true }
+                if guarded { credits += 1; continue }
+                let name = c.insert.table ?? "the table"
+                let booking = Self.bookingWords.contains { name.lowercased().contains($0) }
+                if let t = table { flaggedTables.insert(t.name.key) }
+                let key = c.columns.isEmpty ? "the natural key" : "(\(c.columns.joined(separator: ", ")))"
+                findings.append(Finding.at(d, rule: "check-then-insert", file: f.file, offset: c.insert.anchor, severity: booking ? .high : .medium,
+                    message: "The insert into \(name) is guarded only by a read at line \(f.file.location(of: c.read.anchor).line); two requests (or a double click) both see no row and both insert\(booking ? " — a double booking" : " — a duplicate"). \(table == nil ? "No unique constraint on \(key) is visible in the repository's schema. " : "")Add a unique constraint on \(key) and handle the unique violation (23505 / P2002) as \"already taken\"."))
+            }
+
+            for (a, b) in f.dependentWrites() {
+                findings.append(Finding.at(d, rule: "writes-without-transaction", file: f.file, offset: b.anchor, severity: .medium,
+                    message: "This write to \(b.table ?? "a table") uses the row just written to \(a.table ?? "another table") (line \(f.file.location(of: a.anchor).line)), but the two run as separate requests: if this one fails or the client goes away, a \(a.table ?? "row") is left without its \(b.table ?? "counterpart"). Do both in one transaction (Prisma `$transaction`, `db.transaction`, or a Postgres function called with rpc)."))
+            }
+
+            for (c, keys) in f.upsertsWithoutConflictTarget() {
+                guard let t = c.table.flatMap({ model.resolve(codeName: $0) }) else { continue }
+                let pk = t.primaryKey.isEmpty ? t.columns.filter(\.primaryKey).map(\.name) : t.primaryKey
+                guard !pk.isEmpty, !pk.contains(where: { keys.contains($0) }) else { continue }
+                let natural = t.allUniqueKeys.first { $0.kind != .primaryKey }?.columns
+                findings.append(Finding.at(d, rule: "upsert-without-conflict-target", file: f.file, offset: c.anchor, severity: .medium,
+                    message: "upsert into \(t.name) without `onConflict` resolves conflicts on the primary key (\(pk.joined(separator: ", "))), which the row does not carry, so every call inserts a new row. Pass `{ onConflict: '\((natural ?? ["<unique columns>"]).joined(separator: ","))' }` matching a unique constraint."))
+            }
+        }
+
+        // Booking tables with nothing in the schema that stops two rows for the same slot.
+        let insertedTables = Set(writes.filter { $0.op == .insert }.compactMap { $0.table.flatMap { model.resolve(codeName: $0)?.name.key } })
+        for t in model.tables where Self.bookingWords.contains(where: { t.name.name.lowercased().contains($0) }) && !flaggedTables.contains(t.name.key) {
+            guard insertedTables.contains(t.name.key) else { continue }
+            let natural = t.allUniqueKeys.filter { !($0.kind == .primaryKey && model.isSurrogate(t, $0.columns)) }
+            if !natural.isEmpty { credits += 1; continue }
+            findings.append(app.finding(d, rule: "booking-without-unique-key", at: t.source, severity: .medium,
+                message: "Table \(t.name) takes bookings but has no unique constraint or exclusion constraint besides its id, so nothing in the database stops two rows for the same slot. Add e.g. `unique (resource_id, starts_at)` or `exclude using gist (resource_id with =, tstzrange(starts_at, ends_at) with &&)`."))
+        }
+
+        let naturalKeys = model.tables.reduce(0) { n, t in n + t.allUniqueKeys.filter { $0.kind != .primaryKey }.count }
+        let atomic = files.reduce(0) { $0 + $1.atomicUpdates }
+        let transactions = files.reduce(0) { $0 + $1.transactions.count }
+        return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: [
+            Evidence("write call sites", writes.count),
+            Evidence("read-modify-write sites", rmwChecked),
+            Evidence("guarded flows credited", credits),
+            Evidence("unique constraints on natural keys", naturalKeys),
+            Evidence("atomic updates and rpc calls", atomic),
+            Evidence("transactions", transactions),
+        ])
+    }
+}
