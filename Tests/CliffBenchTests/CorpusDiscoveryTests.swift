@@ -116,6 +116,6 @@ final class CorpusDiscoveryTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Set(r.apps.map(\.builder)).count, 3)
         let (specs, issues) = TaskSpec.loadAll(from: repo + "/tasks")
         XCTAssertEqual(issues, [])
-        for app in r.apps { XCTAssertNotNil(specs[app.task], "no spec for task \(app.task)") }
+        for app in r.apps { XCTAssertNotNil(specs[DiscoveredApp.taskID(app.task)], "no spec for task \(app.task)") }
     }
 }

@@ -2,11 +2,6 @@ import Dispatch
 import Foundation
 import Logging
 
-/// The harness version stored with every run.
-public enum CliffBenchVersion {
-    public static let current = "0.1.0"
-}
-
 /// How a run is configured.
 public struct RunOptions: Sendable {
     public var corpus: String

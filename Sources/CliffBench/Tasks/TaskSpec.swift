@@ -19,6 +19,22 @@ public struct TaskSpec: Sendable, Hashable, Codable {
     public var integrations: [String]
     public var features: [Item]
     public var canaries: [Item]
+    /// App Modification Requests of the task (`[[amrs]]`), matched to `<task-id>@<amr-id>` apps.
+    public var amrs: [AMR] = []
+
+    /// A modification request: what the builder was asked to change.
+    public struct AMR: Sendable, Hashable, Codable {
+        public var id: String
+        public var description: String
+        public var features: [String]
+    }
+
+    /// The AMR an app answers, from its `<task-id>@<amr-id>` task folder.
+    public func amr(forTask task: String) -> AMR? {
+        guard let at = task.firstIndex(of: "@") else { return nil }
+        let id = String(task[task.index(after: at)...])
+        return amrs.first { $0.id == id }
+    }
 
     public static func parse(_ text: String, source: String) throws -> TaskSpec {
         let t: TOMLTable
@@ -53,10 +69,23 @@ public struct TaskSpec: Sendable, Hashable, Codable {
                 return Item(id: id, description: d)
             }
         }
-        return TaskSpec(
+        var amrs: [AMR] = []
+        if let v = t["amrs"] {
+            guard let a = v.array else { throw TaskSpecError(message: "\(source): [[amrs]] must be an array of tables") }
+            for (i, e) in a.enumerated() {
+                guard let tt = e.table, let id = tt["id"]?.string, let d = tt["description"]?.string else {
+                    throw TaskSpecError(message: "\(source): amrs[\(i)] needs id and description strings")
+                }
+                let features = (tt["features"]?.array).map { $0.compactMap { $0.string } } ?? []
+                amrs.append(AMR(id: id, description: d, features: features))
+            }
+        }
+        var spec = TaskSpec(
             id: try str("id")!, title: try str("title")!, tier: try str("tier")!, locale: try str("locale", required: false),
             prompt: try str("prompt", required: false) ?? "", roles: try list("roles"), entities: try list("entities"),
             integrations: try list("integrations"), features: try items("features"), canaries: try items("canaries"))
+        spec.amrs = amrs
+        return spec
     }
 
     /// Loads every `*.toml` in `dir/specs` (or in `dir` itself when it has no `specs` folder).

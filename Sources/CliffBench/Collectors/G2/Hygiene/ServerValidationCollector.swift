@@ -8,9 +8,11 @@ import Foundation
 /// or its route middleware (zod `.parse`/`.safeParse`, yup, joi, valibot, ajv, class-validator,
 /// express-validator, celebrate, a `validate…` helper, pydantic models, marshmallow, Django forms) or
 /// when it answers 400/422 on bad input. Independently of validation, prices, totals, discounts and
-/// amounts read from the request in a payment/order handler, roles and permissions read from the request
+/// amounts read from the request in a payment/order handler (not ids or codes that select a stored price,
+/// such as a Stripe `priceId` or a `discountCode`), roles and permissions read from the request
 /// in a handler that writes (outside admin-gated routes), and raw request bodies spread into a database
-/// write (mass assignment) are high findings. Value: share of input-reading handlers validated, times
+/// write or copied key by key with a Python `setattr` loop (mass assignment) are high findings.
+/// Value: share of input-reading handlers validated, times
 /// the high findings' factor. Not measured when the app has no server-side handlers of its own (a pure
 /// Supabase SPA: validation would have to live in database constraints) or none reads request input.
 public struct ServerValidationCollector: Collector {
@@ -61,6 +63,24 @@ public struct ServerValidationCollector: Collector {
                     db.session.add(order)
                     return {"id": order.id}
                 """, note: "Flask view with an unvalidated body and a client-sent total"),
+            CollectorExample("notes/routes.py", """
+                @bp.route("/me", methods=["PATCH"])
+                def update_me():
+                    changes = ↓request.get_json() or {}
+                    for key, value in changes.items():
+                        ↓setattr(g.user, key, value)
+                    db.session.commit()
+                    return {"ok": True}
+                """, note: "every request key copied onto the user with setattr"),
+            CollectorExample("app/actions/reviews.ts", """
+                "use server"
+                import { revalidatePath } from "next/cache"
+                export async function addReview(↓formData: FormData) {
+                  // validated in the form component
+                  await db.review.create({ data: { rating: Number(formData.get("rating")), comment: String(formData.get("comment")) } })
+                  revalidatePath("/reviews")
+                }
+                """, note: "a server action: revalidatePath and a comment validate nothing"),
         ],
         nonTriggering: [
             CollectorExample("server/app.ts", """
@@ -102,6 +122,17 @@ public struct ServerValidationCollector: Collector {
                   res.json(await Item.create(value))
                 })
                 """, note: "joi validation"),
+            CollectorExample(["app/api/subscribe/route.ts": """
+                import Stripe from "stripe"
+                import { z } from "zod"
+                const Body = z.object({ priceId: z.enum(["price_basic", "price_family"]), discountCode: z.string().max(32).optional() })
+                export async function POST(request: Request) {
+                  const { priceId, discountCode } = Body.parse(await request.json())
+                  const promo = discountCode ? await db.promo.find(discountCode) : null
+                  const session = await stripe.checkout.sessions.create({ line_items: [{ price: priceId, quantity: 1 }], discounts: promo ? [{ coupon: promo.couponId }] : [] })
+                  return Response.json({ url: session.url })
+                }
+                """], note: "a Stripe price id and a discount code select server-side prices; they are not amounts"),
         ])
 
     /// One handler that reads request input.
@@ -177,10 +208,27 @@ public struct ServerValidationCollector: Collector {
 
     static func isMoneyField(_ name: String) -> Bool {
         let l = name.lowercased()
+        // A reference the server resolves, not an amount: a Stripe `priceId`, a `discountCode`, a `price_type`.
+        let last = lastWord(name)
+        if last.count < l.count, ["id", "ids", "code", "codes", "name", "names", "type", "key", "lookupkey", "label", "currency"].contains(last) { return false }
         if l.contains("discount") || l.contains("price") { return true }
-        if ["count", "page", "item", "qty", "quantity", "label", "currency", "id"].contains(where: { l.hasSuffix($0) || l.hasPrefix("num") }) { return false }
+        if ["count", "page", "item", "qty", "quantity", "label", "currency"].contains(where: { l.hasSuffix($0) }) || l.hasPrefix("num") || l == "id" { return false }
         if ["price", "amount", "discount", "subtotal", "total", "cost"].contains(where: { l.contains($0) }) { return true }
         return l == "fee" || l.hasSuffix("_fee") || l.hasSuffix("fee") && name.contains("Fee") || l == "balance" || l == "credits" || l == "tax"
+    }
+
+    /// The last word of a camelCase or snake_case name, lowercased: `discountCode` → `code`, `price_id` → `id`.
+    static func lastWord(_ name: String) -> String {
+        let part = name.split(separator: "_").last.map(String.init) ?? name
+        guard part.contains(where: { $0.isLowercase }) else { return part.lowercased() }
+        if part.last?.isUppercase == true {
+            // A trailing acronym is one word: `priceID` → `id`.
+            var k = part.index(before: part.endIndex)
+            while k > part.startIndex, part[part.index(before: k)].isUppercase { k = part.index(before: k) }
+            return String(part[k...]).lowercased()
+        }
+        guard let k = part.lastIndex(where: { $0.isUppercase }) else { return part.lowercased() }
+        return String(part[k...]).lowercased()
     }
 
     static func isRoleField(_ name: String) -> Bool {
@@ -237,12 +285,12 @@ public struct ServerValidationCollector: Collector {
             let blk = g.blk
             let start = blk.callOpen ?? blk.headerStart
             let context = start..<blk.close
-            let lower = Self.stripNonValidatingParses(file.string(context).lowercased())
+            let lower = Self.stripNonValidatingParses(Self.codeText(file, context))
             let isValidated = Self.jsValidation.contains { lower.contains($0) }
             facts.handlers.append(Handler(offset: g.hits[0].offset, validated: isValidated))
 
             let argsText = blk.callOpen.map { file.string($0..<blk.headerStart).lowercased() } ?? ""
-            let bodyLower = file.string(blk.body).lowercased()
+            let bodyLower = Self.codeText(file, blk.body)
             let gated = Self.gateInArgs.contains { argsText.contains($0) } || Self.gateInBody.contains { bodyLower.contains($0) }
             let money = Self.moneyContext.contains { lower.contains($0) }
             let writes = Self.writeSinks.contains { bodyLower.contains($0) }
@@ -308,10 +356,22 @@ public struct ServerValidationCollector: Collector {
         }
     }
 
-    /// Parses that validate nothing: JSON.parse, URL/path/date/query-string parsing.
+    /// The lowercased text of `range` with comments blanked out: a `// TODO: validate this` note
+    /// validates nothing.
+    static func codeText(_ file: ScannedFile, _ range: Range<Int>) -> String {
+        var bytes = Array(file.bytes[range])
+        for r in file.regions where r.kind == .comment && Int(r.end) > range.lowerBound && Int(r.start) < range.upperBound {
+            for i in max(Int(r.start), range.lowerBound)..<min(Int(r.end), range.upperBound) { bytes[i - range.lowerBound] = 0x20 }
+        }
+        return String(decoding: bytes, as: UTF8.self).lowercased()
+    }
+
+    /// Parses that validate nothing: JSON.parse, URL/path/date/query-string parsing, and cache calls
+    /// whose names contain "validat" (Next's revalidatePath/revalidateTag, react-query's invalidateQueries).
     private static func stripNonValidatingParses(_ s: String) -> String {
         var t = s
-        for p in ["json.parse(", "url.parse(", "path.parse(", "date.parse(", "qs.parse(", "cookie.parse(", "querystring.parse(", "parseint(", "parsefloat("] {
+        for p in ["json.parse(", "url.parse(", "path.parse(", "date.parse(", "qs.parse(", "cookie.parse(", "querystring.parse(", "parseint(", "parsefloat(",
+                  "revalidatepath(", "revalidatetag(", "revalidate", "invalidat"] {
             t = t.replacingOccurrences(of: p, with: "")
         }
         return t
@@ -462,7 +522,7 @@ public struct ServerValidationCollector: Collector {
             let djangoView = (name == "views.py" || file.path.contains("/views/")) && def.params.hasPrefix("request")
             guard isRoute || djangoView else { continue }
             let body = file.string(def.body)
-            let lower = body.lowercased()
+            let lower = Self.codeText(file, def.body)
             var firstInput: Int?
             for lit in Self.pyInputs {
                 if let r = body.range(of: lit) {
@@ -513,8 +573,38 @@ public struct ServerValidationCollector: Collector {
                 let off = def.body.lowerBound + body.utf8.distance(from: body.utf8.startIndex, to: r.lowerBound.samePosition(in: body.utf8) ?? body.utf8.startIndex)
                 facts.findings.append(Finding.at(d, rule: "mass-assignment", file: file, offset: off, severity: .high,
                     message: "The raw request data is unpacked into a model: the client can set any column, including owner ids, price or role. Pick the allowed fields from a validated schema."))
+            } else if !validated, let rel = Self.setattrLoop(body) {
+                facts.findings.append(Finding.at(d, rule: "mass-assignment", file: file, offset: def.body.lowerBound + rel, severity: .high,
+                    message: "Every key of the raw request data is copied onto a model with setattr: the client can set any column, including owner ids, price or role. Copy an explicit list of fields from a validated schema."))
             }
         }
+    }
+
+    /// `for k, v in data.items(): setattr(obj, k, v)` over request data (`request.json`, or a name
+    /// bound to `request.…` in the body): byte offset of the `setattr(` in `body`.
+    static func setattrLoop(_ body: String) -> Int? {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var sources = ["request.json", "request.get_json()", "request.form", "request.values", "request.args"]
+        for line in lines {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard let eq = t.range(of: " = "), t[eq.upperBound...].hasPrefix("request.") else { continue }
+            let name = t[..<eq.lowerBound]
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { sources.append(String(name)) }
+        }
+        var offset = 0
+        var loopIndent: Int?
+        for line in lines {
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if let li = loopIndent, !t.isEmpty, !t.hasPrefix("#"), indent <= li { loopIndent = nil }
+            if t.hasPrefix("for "), t.hasSuffix(":"), sources.contains(where: { t.contains(" in \($0).items()") }) {
+                loopIndent = indent
+            } else if loopIndent != nil, !t.hasPrefix("#"), let r = line.range(of: "setattr(") {
+                return offset + line.utf8.distance(from: line.startIndex, to: r.lowerBound)
+            }
+            offset += line.utf8.count + 1
+        }
+        return nil
     }
 
     /// `x["key"]`, `x['key']`, `.get("key"` occurrences in a Python body, with byte offsets.

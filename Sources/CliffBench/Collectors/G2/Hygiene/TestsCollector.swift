@@ -4,7 +4,8 @@ import Foundation
 /// (test lines over the app's own program lines, vendored shadcn/ui components and generated database
 /// types left out), a test command that runs them (a `test` script that is not npm's placeholder, or a
 /// pytest configuration or dependency), and test cases that assert nothing (`it`/`test` callbacks and
-/// Python `test_` functions with no expect/assert/should — `expect(true).toBe(true)` counts as nothing).
+/// Python `test_` functions with no expect/assert/should — `expect(true).toBe(true)`, `expect(1 + 1).toBe(2)`
+/// and `assert 1 + 1 == 2` count as nothing).
 /// No tests at all is a high finding and a low score, not "not measured"; not measured only when the app
 /// has no program files. Score: 55% ratio (full at 0.4), 20% wired runner, 25% share of asserting tests.
 public struct TestsCollector: Collector {
@@ -32,6 +33,11 @@ public struct TestsCollector: Collector {
                               "src/lib/price.test.ts": "import { total } from './price'\nit('adds', () => expect(total(1, 2)).toBe(3))\n",
                               "package.json": #"{ "scripts": { "dev": "vite" } }"#],
                              note: "tests that no script runs"),
+            CollectorExample(["src/lib/price.ts": "export const total = (a: number, b: number) => a + b\n",
+                              "src/lib/price.test.ts": "import { total } from './price'\nit('adds', () => expect(total(1, 2)).toBe(3))\n",
+                              "src/example.test.ts": "import { expect, it } from 'vitest'\n↓it('works', () => {\n  expect(1 + 1).toBe(2)\n})\n",
+                              "package.json": #"{ "scripts": { "test": "vitest run" } }"#],
+                             note: "the scaffold's sanity test asserts constant arithmetic"),
             CollectorExample(["app.py": "def total(a, b):\n    return a + b\n",
                               "tests/test_app.py": "def test_total():\n    total(1, 2)\n\ndef test_ok():\n    assert True\n",
                               "requirements.txt": "flask==3.0.3\npytest==8.3.3\n"],
@@ -225,6 +231,8 @@ public struct TestsCollector: Collector {
     static func isLiteral(_ s: String) -> Bool {
         if ["true", "false", "null", "undefined", "True", "False", "None"].contains(s) { return true }
         if !s.isEmpty && s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return true }
+        // Constant arithmetic: `expect(1 + 1).toBe(2)`, `assert 2 * 3 == 6`.
+        if s.contains(where: { $0.isNumber }) && s.allSatisfy({ $0.isNumber || " .+-*/%()".contains($0) }) { return true }
         if s.count >= 2, let f = s.first, let l = s.last, f == l, f == "\"" || f == "'" || f == "`", !s.contains("${") { return true }
         return false
     }
@@ -244,7 +252,7 @@ public struct TestsCollector: Collector {
             let expr = a.split(separator: ",").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? a
             if isLiteral(expr) { return true }
             let sides = expr.components(separatedBy: "==").map { $0.trimmingCharacters(in: .whitespaces) }
-            return sides.count == 2 && sides[0] == sides[1] && isLiteral(sides[0])
+            return sides.count == 2 && isLiteral(sides[0]) && isLiteral(sides[1])
         }
         return trivial ? true : nil
     }

@@ -7,7 +7,8 @@ import Foundation
 /// PORT and the Supabase edge-function built-ins are not required); hard-coded service hosts in shipped
 /// code — localhost, IP addresses, deploy-platform backends (onrender, herokuapp, vercel.app, fly.dev,
 /// replit…) at medium, Supabase/Firebase project URLs at low — unless they are the fallback of an
-/// environment lookup or behind a dev-only guard; and hard-coded listen ports without `PORT` from the
+/// environment lookup or behind a dev-only guard (a development flag, or for local addresses a
+/// `location.hostname === 'localhost'` check); and hard-coded listen ports without `PORT` from the
 /// environment (low). Secrets are G4.P1's business. An app that reads no environment at all while
 /// hard-coding hosts or ports gets a high finding and scores at most 25. Not measured when the app reads no configuration,
 /// has no .env file and hard-codes nothing.
@@ -32,6 +33,9 @@ public struct ConfigSeparationCollector: Collector {
                               "src/integrations/supabase/client.ts": "export const supabase = createClient('↓https://xyzcompany.supabase.co', import.meta.env.VITE_SUPABASE_ANON_KEY)\n",
                               "src/api.ts": "export const api = axios.create({ baseURL: '↓https://clinic-api.onrender.com' })\n"],
                              note: "project and backend URLs hard-coded in client code"),
+            CollectorExample([".env.example": "DATABASE_URL=\n", ".gitignore": ".env\n",
+                              "server/reports.js": "const primary = new Pool({ connectionString: process.env.DATABASE_URL })\nconst replica = new Pool({ connectionString: '↓postgres://reports:reports@127.0.0.1:5433/app' })\n"],
+                             note: "a database URL whose host follows the credentials"),
         ],
         nonTriggering: [
             CollectorExample([".env.example": "PORT=3000\nAPI_URL=http://localhost:4000\nVITE_API_URL=\n", ".gitignore": ".env\n.env.*\n!.env.example\n",
@@ -40,7 +44,8 @@ public struct ConfigSeparationCollector: Collector {
                                 const api = process.env.API_URL || 'http://localhost:4000'
                                 app.listen(port, '0.0.0.0')
                                 """,
-                              "src/lib/api.ts": "export const base = import.meta.env.VITE_API_URL ?? 'http://localhost:4000'\nif (window.location.hostname === 'localhost') enableDevTools()\n"],
+                              "src/lib/api.ts": "export const base = import.meta.env.VITE_API_URL ?? 'http://localhost:4000'\nif (window.location.hostname === 'localhost') enableDevTools()\n",
+                              "public/app.js": "const API = window.location.hostname === 'localhost' ? 'http://localhost:4000/api' : '/api'\n"],
                              note: "env lookups with local fallbacks, a bind address, a hostname check"),
             CollectorExample([".gitignore": ".env\n", ".env.example": "SUPABASE_URL=\n",
                               "vite.config.ts": "export default { server: { port: 8080, proxy: { '/api': 'http://localhost:3000' } } }\n",
@@ -58,6 +63,9 @@ public struct ConfigSeparationCollector: Collector {
                     app.run(host="0.0.0.0", port=int(os.environ.get("PORT", 5000)))
                 """, ".env.example": "PORT=5000\n", ".gitignore": ".env\n"],
                 note: "Flask port from the environment"),
+            CollectorExample([".env.example": "DATABASE_URL=\n", ".gitignore": ".env\n",
+                              "server/db.ts": "if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set; locally use postgres://postgres:postgres@localhost:5432/app')\n"],
+                             note: "an error message that mentions a local URL"),
         ])
 
     private static let programLanguages: Set<Language> = [.javascript, .jsx, .typescript, .tsx, .vue, .svelte, .python]
@@ -273,7 +281,12 @@ public struct ConfigSeparationCollector: Collector {
         let text = file.string(start..<end)
         // The host: from after "://" (if any) to the first / : ? # or space.
         var rest = Substring(text)
-        if let r = text.range(of: "://") { rest = text[r.upperBound...] }
+        if let r = text.range(of: "://") {
+            rest = text[r.upperBound...]
+            // `postgres://user:password@localhost:5432/db`: the host follows the credentials.
+            let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            if let at = authority.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        }
         if rest.hasPrefix("www.") { rest = rest.dropFirst(4) }
         let host = String(rest.prefix { !"/:?#  '\"`$".contains($0) }).lowercased()
         // Wildcards and policy strings (CSP connect-src https://*.supabase.co) name no single service.
@@ -322,11 +335,15 @@ public struct ConfigSeparationCollector: Collector {
         let prefix = file.string(file.lineRange(lineNo).lowerBound..<Int(region.start))
         if prefix.contains("env") && (prefix.contains("||") || prefix.contains("??") || prefix.contains(" or ") || prefix.contains(",")) { return nil }
         if prefix.contains("getenv(") || prefix.contains("environ.get(") || prefix.contains("env.get(") { return nil }
-        // A log message that mentions the address is not configuration.
-        if ["console.", "logger.", "log(", "print(", ".info(", ".debug(", ".warn(", ".error("].contains(where: { prefix.contains($0) }) { return nil }
+        // A log or error message that mentions the address is not configuration.
+        if ["console.", "logger.", "log(", "print(", ".info(", ".debug(", ".warn(", ".error(", "Error(", "Exception("].contains(where: { prefix.contains($0) }) { return nil }
         for l in max(1, lineNo - 2)...lineNo {
             let t = l == lineNo ? line : file.lineText(l)
             if ["NODE_ENV", "import.meta.env.DEV", "isDev", "__DEV__", "isDevelopment", "import.meta.env.MODE"].contains(where: { t.contains($0) }) { return nil }
+            // `location.hostname === 'localhost' ? 'http://localhost:4000/api' : '/api'`: a local address
+            // chosen only when the page itself is served locally.
+            if kind == .local, t.contains("hostname"), ["=== 'localhost'", "=== \"localhost\"", "== 'localhost'", "== \"localhost\"",
+                                                          "=== '127.0.0.1'", "=== \"127.0.0.1\""].contains(where: { t.contains($0) }) { return nil }
         }
         return (host, kind, Int(region.start) + 1)
     }

@@ -1,0 +1,6 @@
+import { expect, it } from "vitest";
+
+// expect: G2.D6
+it("works", () => {
+  expect(1 + 1).toBe(2);
+});

@@ -1,0 +1,1 @@
+(function(){const e=document.getElementById("root");e&&(e.textContent="Pipeline CRM")})();
