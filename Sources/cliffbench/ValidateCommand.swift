@@ -9,7 +9,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Fixture apps live in <fixtures>/<app>/. A comment `expect: G4.D1` above a line says a G4.D1 finding must be \
             reported on that line; `ok: G4.D1` says none may be. labels.toml in an app gives app-level verdicts: \
-            expect = [...], ok = [...], not_measured = [...]. Exits non-zero when a metric is below its floor.
+            expect = [...], ok = [...], not_measured = [...]. An app named <name>@<amr> is scanned as a modification \
+            of the app <name> (pair tier). Exits non-zero when a metric is below its floor.
             """)
 
     @Option(name: .long, help: "Labelled fixture corpus.")

@@ -88,4 +88,97 @@ final class G3IntegrationsTests: XCTestCase {
         XCTAssertTrue(rules(r["express-memory/t5-support-assistant"]?["G3.P3"]).contains("no-timeout"))
         XCTAssertTrue(rules(r["next-fullstack/t5-support-assistant"]?["G3.P3"]) == ["no-timeout"])
     }
+
+    func testDiagnosticsOnSampleCorpus() {
+        let c: [any Collector] = [WebhookVerificationCollector(), OutboundResilienceCollector(), UploadRestrictionsCollector(),
+                                  AuthLifecycleCollector(), IntegrationConfigCollector()]
+        let apps = [("spa-supabase/t4-clinic-booking/trial-1", "t4-clinic-booking"), ("spa-supabase/t4-clinic-booking/trial-2", "t4-clinic-booking"),
+                    ("express-memory/t4-clinic-booking", "t4-clinic-booking"), ("next-fullstack/t4-clinic-booking", "t4-clinic-booking"),
+                    ("reference/t4-clinic-booking", "t4-clinic-booking"), ("spa-supabase/t5-support-assistant", "t5-support-assistant"),
+                    ("express-memory/t5-support-assistant", "t5-support-assistant"), ("next-fullstack/t5-support-assistant", "t5-support-assistant")]
+        var r: [String: [String: MetricResult]] = [:]
+        for (app, task) in apps {
+            r[app] = scan(app, task: task, c)
+            dump(app, r[app]!)
+        }
+        let ref = r["reference/t4-clinic-booking"]!
+        XCTAssertEqual(ref["G3.D1"]?.value.score, 100)
+        XCTAssertEqual(ref["G3.D4"]?.value.score, 100)
+        XCTAssertEqual(ref["G3.D5"]?.value.score, 100)
+        XCTAssertEqual(rules(r["spa-supabase/t5-support-assistant"]?["G3.D1"]), ["unverified", "not-idempotent"])
+        XCTAssertEqual(rules(r["next-fullstack/t5-support-assistant"]?["G3.D1"]), ["unverified", "not-idempotent"])
+        XCTAssertEqual(rules(r["express-memory/t5-support-assistant"]?["G3.D1"]), ["unverified", "not-idempotent"])
+        XCTAssertTrue(rules(r["express-memory/t4-clinic-booking"]?["G3.D4"]).isSuperset(of: ["token-never-expires", "no-password-reset", "no-email-verification"]))
+        XCTAssertEqual(rules(r["spa-supabase/t4-clinic-booking/trial-1"]?["G3.D4"]), ["no-password-reset", "local-user-as-session", "email-confirmation-off"])
+        XCTAssertEqual(rules(r["next-fullstack/t4-clinic-booking"]?["G3.D4"]), ["no-password-reset", "no-email-verification"])
+        XCTAssertEqual(rules(r["express-memory/t5-support-assistant"]?["G3.D2"]), ["no-timeout", "no-retry-strategy"])
+        XCTAssertTrue(rules(r["express-memory/t5-support-assistant"]?["G3.D5"]).contains("inline-config"))
+        XCTAssertEqual(rules(r["spa-supabase/t5-support-assistant"]?["G3.D5"]), ["no-env-example"])
+        for (app, _) in apps { XCTAssertNil(r[app]?["G3.D3"]?.value.score, "\(app) has no upload") }
+    }
+
+    func testHelpers() {
+        XCTAssertEqual(IntegrationSimulation.words("getAIResponse"), ["get", "ai", "response"])
+        XCTAssertEqual(IntegrationSimulation.words("send_sms_notification"), ["send", "sms", "notification"])
+        XCTAssertEqual(IntegrationSimulation.kind(ofFunction: "sendBookingEmail"), .email)
+        XCTAssertEqual(IntegrationSimulation.kind(ofFunction: "sendSMSReminder"), .sms)
+        XCTAssertEqual(IntegrationSimulation.kind(ofFunction: "processPayment"), .payments)
+        XCTAssertEqual(IntegrationSimulation.kind(ofFunction: "getAIResponse"), .ai)
+        XCTAssertEqual(IntegrationSimulation.kind(ofFunction: "simulatePayment"), .payments)
+        XCTAssertNil(IntegrationSimulation.kind(ofFunction: "handlePaymentSucceeded"))
+        XCTAssertNil(IntegrationSimulation.kind(ofFunction: "createPayload"))
+        XCTAssertNil(IntegrationSimulation.kind(ofFunction: "handleSubmit"))
+        XCTAssertNil(IntegrationSimulation.kind(ofFunction: "validateEmail"))
+        XCTAssertEqual(ModuleRef.package(of: "npm:stripe@14.0.0"), "stripe")
+        XCTAssertEqual(ModuleRef.package(of: "https://esm.sh/@supabase/supabase-js@2?target=deno"), "@supabase/supabase-js")
+        XCTAssertEqual(ModuleRef.package(of: "openai/resources/chat"), "openai")
+        XCTAssertNil(ModuleRef.package(of: "@/lib/email"))
+        XCTAssertNil(ModuleRef.package(of: "../utils/mailer"))
+        XCTAssertEqual(ModuleRef(spec: "firebase/storage", offset: 0).fullPath, "firebase/storage")
+        XCTAssertEqual(ModuleRef(spec: "https://esm.sh/stripe@14?target=deno", offset: 0).fullPath, "stripe")
+    }
+
+    /// Scans the folders in G3_APPS (colon-separated) with every G3 collector and prints the results.
+    func testExternalApps() throws {
+        guard let list = ProcessInfo.processInfo.environment["G3_APPS"] else { throw XCTSkip("set G3_APPS to scan external apps") }
+        let c: [any Collector] = [IntegrationRealityCollector(), BackgroundJobsCollector(), AIIntegrationCollector(), WebhookVerificationCollector(),
+                                  OutboundResilienceCollector(), UploadRestrictionsCollector(), AuthLifecycleCollector(), IntegrationConfigCollector()]
+        if ProcessInfo.processInfo.environment["G3_PROFILE"] != nil {
+            for dir in list.split(separator: ":").map(String.init) {
+                let base = AppScanner(collectors: []).scan(root: dir, info: AppInfo(builder: "external", task: "none")).seconds
+                var line = "PROFILE \(dir.split(separator: "/").last ?? "") base=\(String(format: "%.2f", base))"
+                for one in c {
+                    let timed = TimedCollector(one)
+                    let t = AppScanner(collectors: [timed]).scan(root: dir, info: AppInfo(builder: "external", task: "none")).seconds
+                    line += " \(one.descriptor.id)=\(String(format: "%.2f", t))/eval \(String(format: "%.3f", timed.box.seconds))"
+                }
+                print(line)
+            }
+            return
+        }
+        for dir in list.split(separator: ":").map(String.init) {
+            let scanner = AppScanner(collectors: c)
+            let result = scanner.scan(root: dir, info: AppInfo(builder: "external", task: "none"))
+            var out: [String: MetricResult] = [:]
+            for r in result.results { out[r.metricID] = r }
+            print("#### \(dir): \(result.filesScanned) files in \(result.seconds)s")
+            dump(dir.split(separator: "/").last.map(String.init) ?? dir, out)
+        }
+    }
+}
+
+/// Forwards to a collector and measures its app pass.
+private final class TimeBox: @unchecked Sendable { var seconds = 0.0 }
+private struct TimedCollector: Collector {
+    let inner: any Collector
+    let box = TimeBox()
+    init(_ c: any Collector) { inner = c }
+    var descriptor: MetricDescriptor { inner.descriptor }
+    var rules: [PatternRule] { inner.rules }
+    func inspect(_ file: ScannedFile, app: AppInfo) -> FileReport? { inner.inspect(file, app: app) }
+    func evaluate(_ app: AppContext) -> MetricResult {
+        let t0 = Date()
+        defer { box.seconds = Date().timeIntervalSince(t0) }
+        return inner.evaluate(app)
+    }
 }

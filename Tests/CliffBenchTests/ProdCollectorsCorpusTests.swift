@@ -44,6 +44,38 @@ final class ProdCollectorsCorpusTests: XCTestCase {
         return out
     }
 
+    /// PROD_APP=/path/to/app PROD_TASK=t4-clinic-booking swift test --filter ProdCollectorsCorpusTests/testOneApp
+    func testOneApp() throws {
+        guard let root = ProcessInfo.processInfo.environment["PROD_APP"] else { throw XCTSkip("set PROD_APP to scan one app") }
+        let manifestPath = root + "/cliffbench.toml"
+        let manifest = (try? String(contentsOfFile: manifestPath, encoding: .utf8)).flatMap { try? AppManifest.parse($0) }
+        var spec: TaskSpec?
+        if let t = ProcessInfo.processInfo.environment["PROD_TASK"], let corpus = corpusRoot() {
+            spec = TaskSpec.loadAll(from: (corpus as NSString).deletingLastPathComponent).specs[t]
+        }
+        let scan = AppScanner(collectors: Self.collectors).scan(root: root, info: AppInfo(builder: "adhoc", task: "adhoc", manifest: manifest, taskSpec: spec))
+        for r in scan.results {
+            print("  \(r.metricID) \(r.value) \(r.evidence.map { "\($0.key)=\($0.value)" }.joined(separator: " | "))")
+            for f in r.findings { print("     [\(f.severity.name)] \(f.path ?? "-"):\(f.line):\(f.column) \(f.rule): \(f.message.prefix(200))") }
+        }
+    }
+
+    /// PROD_BENCH=/path/to/corpus: time the scan with and without these collectors.
+    func testTiming() throws {
+        guard let root = ProcessInfo.processInfo.environment["PROD_BENCH"] else { throw XCTSkip("set PROD_BENCH to time a corpus") }
+        let apps = try CorpusDiscovery.discover(corpus: root).apps
+        var runs: [(String, [any Collector])] = [("none", []), ("prod", Self.collectors)]
+        if ProcessInfo.processInfo.environment["PROD_BENCH_EACH"] != nil { runs += Self.collectors.map { ($0.id, [$0]) } }
+        if let only = ProcessInfo.processInfo.environment["PROD_BENCH_ONLY"] { runs = only == "all" ? [("prod", Self.collectors)] : Self.collectors.filter { $0.id == only }.map { ($0.id, [$0]) } }
+        for (label, cs) in runs {
+            let scanner = AppScanner(collectors: cs)
+            let t0 = Date()
+            var files = 0
+            for a in apps { files += scanner.scan(root: a.root, info: AppInfo(builder: a.builder, task: a.task, manifest: a.manifest)).filesScanned }
+            print("\(label): \(apps.count) apps, \(files) files, \(String(format: "%.3f", Date().timeIntervalSince(t0))) s")
+        }
+    }
+
     func testSampleCorpusVerdicts() throws {
         let all = try results()
         if let mem = all["express-memory/t4-clinic-booking"] {

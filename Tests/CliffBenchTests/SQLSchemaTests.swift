@@ -485,4 +485,144 @@ final class SQLSchemaTests: XCTestCase {
             """])
         XCTAssertEqual(m.tables.map { m.isUserData($0) }, [false, true, true, true, false])
     }
+
+    // MARK: - Data access in JS/TS
+
+    private func access(_ path: String, _ text: String, fetch: Bool = false) -> DataAccessFile {
+        let m = PatternMatcher(rules: [PatternRule(id: "T/db", literals: DataAccessFile.anchorLiterals, regions: .code, regexEquivalent: "")])
+        let f = ScannedFile(path: path, language: Language.detect(path: path)!, bytes: Array(text.utf8), matcher: m)
+        return DataAccessFile(f, anchors: DataAccessFile.anchors(f, literals: Set(DataAccessFile.anchorLiterals)), includeFetch: fetch)
+    }
+
+    func testRecognisesDatabaseCalls() {
+        let a = access("src/pages/Orders.tsx", """
+            const { data: rows, error } = await supabase
+              .from('orders')
+              .select('id, total')
+              .eq('user_id', userId)
+              .order('created_at', { ascending: false })
+              .range(0, 19)
+            const one = await prisma.user.findUnique({ where: { id } })
+            await db.insert(orders).values({ total: 1 }).onConflictDoNothing()
+            const list = await db.select().from(users).where(eq(users.id, 1)).limit(5)
+            const { rows: r } = await pool.query('SELECT * FROM invoices WHERE id = $1', [id])
+            const snap = await getDocs(query(collection(db, 'messages'), limit(10)))
+            await supabase.storage.from('avatars').upload(path, file)
+            const xs = Array.from(set)
+            // await supabase.from('secret').delete()
+            """)
+        let c = a.calls
+        XCTAssertEqual(c.map(\.api), [.supabase, .prisma, .drizzle, .drizzle, .sql, .firebase])
+        XCTAssertEqual(c.map(\.op), [.read, .readOne, .upsert, .read, .read, .read])
+        XCTAssertEqual(c.map(\.table), ["orders", "user", "orders", "users", "invoices", "messages"])
+        XCTAssertEqual(c[0].boundNames, ["rows"])
+        XCTAssertTrue(c[0].awaited)
+        XCTAssertEqual(c[0].methods.map(\.name), ["from", "select", "eq", "order", "range"])
+        XCTAssertTrue(a.isBounded(c[0]) && a.isFiltered(c[0]))
+        XCTAssertEqual(a.filterColumns(c[0]), ["user_id"])
+        XCTAssertEqual(c[1].boundNames, ["one"])
+        XCTAssertTrue(a.isBounded(c[3]) && a.isFiltered(c[3]))
+        XCTAssertEqual(a.filterColumns(c[4]), ["id"])
+        XCTAssertTrue(a.isBounded(c[5]))
+    }
+
+    func testUnboundedAndConditionalFilters() {
+        let a = access("app/api/a/route.ts", """
+            const all = await prisma.appointment.findMany({ where: patientId ? { patientId } : {}, include: { doctor: true } })
+            const inv = await prisma.invoice.findMany({ where: { patientId: patientId ?? undefined } })
+            const page = await prisma.invoice.findMany({ where: { status: 'open' }, take: 20 })
+            const { data } = await supabase.from('tickets').select('*').order('created_at')
+            const { count } = await supabase.from('tickets').select('*', { count: 'exact', head: true })
+            """)
+        XCTAssertEqual(a.calls.map { a.isFiltered($0) }, [false, false, true, false, false])
+        XCTAssertEqual(a.calls.map { a.isBounded($0) }, [false, false, true, false, true])
+        XCTAssertEqual(a.calls[4].op, .count)
+        XCTAssertTrue(a.selectsStar(a.calls[3]))
+    }
+
+    func testQueriesInLoops() {
+        let a = access("server/report.ts", """
+            export async function report() {
+              const { data: orders } = await supabase.from('orders').select('id, customer_id').limit(50)
+              for (const o of orders ?? []) {
+                const { data: c } = await supabase.from('customers').select('name').eq('id', o.customer_id).single()
+              }
+              await Promise.all(ids.map(async (id) => supabase.from('tags').select('name').eq('id', id)))
+              for (const chunk of chunks) { await supabase.from('tags').select('name').in('id', chunk) }
+              const names = orders.map((o) => o.id)
+            }
+            """)
+        let loops = a.queriesInLoops()
+        XCTAssertEqual(loops.count, 2)
+        XCTAssertEqual(loops[0].call.table, "customers")
+        XCTAssertEqual(loops[0].source?.table, "orders")
+        XCTAssertTrue(loops[0].perItem)
+        XCTAssertEqual(loops[1].call.table, "tags")
+        XCTAssertNil(loops[1].source)
+        XCTAssertEqual(loops[1].loop.variables, ["id"])
+    }
+
+    func testReadModifyWriteAndAtomicUpdates() {
+        let a = access("server/credits.ts", """
+            export async function spend(id: string, cost: number) {
+              const user = await prisma.user.findUnique({ where: { id } })
+              await prisma.user.update({ where: { id }, data: { credits: user.credits - cost, name: 'x' } })
+              await prisma.user.update({ where: { id }, data: { credits: { decrement: cost } } })
+            }
+            export async function like(postId: string) {
+              const { data: post } = await supabase.from('posts').select('likes').eq('id', postId).single()
+              const next = (post?.likes ?? 0) + 1
+              await supabase.from('posts').update({ likes: next }).eq('id', postId)
+              await supabase.from('posts').update({ likes: next }).eq('id', postId).eq('likes', post.likes)
+            }
+            export async function move() {
+              await prisma.$transaction(async (tx) => {
+                const acct = await tx.account.findUnique({ where: { id: 1 } })
+                await tx.account.update({ where: { id: 1 }, data: { balance: acct!.balance + 5 } })
+              })
+            }
+            export async function lockedMove() {
+              await db.transaction(async (tx) => {
+                const [acct] = await tx.select().from(accounts).where(eq(accounts.id, 1)).for('update')
+                await tx.update(accounts).set({ balance: acct.balance + 5 }).where(eq(accounts.id, 1))
+              })
+            }
+            export async function serializableMove() {
+              await prisma.$transaction(async (tx) => {
+                const acct = await tx.account.findUnique({ where: { id: 1 } })
+                await tx.account.update({ where: { id: 1 }, data: { balance: acct!.balance + 5 } })
+              }, { isolationLevel: 'Serializable' })
+            }
+            """)
+        let r = a.readModifyWrites()
+        XCTAssertEqual(r.map(\.column), ["credits", "likes", "likes", "balance", "balance", "balance"])
+        XCTAssertEqual(r.map { a.isProtected(read: $0.read, write: $0.write) }, [false, false, false, false, true, true],
+                       "a plain READ COMMITTED transaction does not protect a read-modify-write; a row lock or SERIALIZABLE does")
+        XCTAssertTrue(r[0].decreases)
+        XCTAssertFalse(r[1].decreases)
+        XCTAssertFalse(a.isConditional(r[1].write, on: "likes"))
+        XCTAssertTrue(a.isConditional(r[2].write, on: "likes"))
+        XCTAssertTrue(a.inTransaction(r[3].write))
+        XCTAssertFalse(a.inTransaction(r[0].write))
+        XCTAssertEqual(a.atomicUpdates, 1)
+    }
+
+    func testCheckThenInsertAndDependentWrites() {
+        let a = access("src/pages/Book.tsx", """
+            export async function book(doctorId: string, slot: string) {
+              const { data: existing } = await supabase.from('appointments').select('id').eq('doctor_id', doctorId).eq('slot', slot).eq('status', 'booked')
+              if (existing?.length) return
+              const { data: appt } = await supabase.from('appointments').insert({ doctor_id: doctorId, slot }).select().single()
+              await supabase.from('invoices').insert({ appointment_id: appt.id, amount: 500 })
+              await supabase.from('audit_log').insert({ action: 'book', id: appt.id })
+            }
+            """)
+        let c = a.checkThenInserts()
+        XCTAssertEqual(c.count, 1)
+        XCTAssertEqual(c[0].columns, ["doctor_id", "slot"], "a filter on a literal value is not part of the key")
+        let d = a.dependentWrites()
+        XCTAssertEqual(d.count, 1)
+        XCTAssertEqual(d[0].first.table, "appointments")
+        XCTAssertEqual(d[0].second.table, "invoices")
+    }
 }

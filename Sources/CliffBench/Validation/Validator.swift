@@ -144,7 +144,10 @@ public enum Validator {
         for app in apps {
             let root = fixtures + "/" + app
             let labels = try FixtureLabels.read(appRoot: root)
-            let scan = scanner.scan(root: root, info: AppInfo(builder: "fixtures", task: app))
+            // `<name>@<amr>` is a modification of the fixture app `<name>` (pair tier).
+            let base = DiscoveredApp.taskID(app)
+            let before = base != app && apps.contains(base) ? fixtures + "/" + base : nil
+            let scan = scanner.scan(root: root, info: AppInfo(builder: "fixtures", task: app), before: before)
             let results = Dictionary(uniqueKeysWithValues: scan.results.map { ($0.metricID, $0) })
             for metric in labels.metrics.sorted() where ids.contains(metric) {
                 var s = scores[metric] ?? ValidationScore(id: metric)

@@ -35,9 +35,11 @@ public struct CloneReport: Sendable {
 ///    occurrences are marked, and their lines of code counted once each.
 ///
 /// Not counted: windows that overlap their own match (a pattern repeating itself within a window),
-/// windows whose tokens are ≥ 80% data (identifiers, literals and `{ } [ ] , :` — arrays of
-/// records, option lists, fixture data: duplication of data, not of logic, and G1.D2's concern), and
-/// blocks of fewer than `minLines` lines of code.
+/// declarative windows whose tokens are more than 90% names, literals, calls and member accesses
+/// (identifiers, literals and `{ } [ ] ( ) , : . ?.` — arrays of records, fixture data, ORM column
+/// lists such as `id: varchar("id").primaryKey()`, zod field chains: repeated declarations, not
+/// repeated logic; statements need keywords or operators), and blocks of fewer than `minLines`
+/// lines of code.
 public enum CloneDetector {
     public struct Input: Sendable {
         public var stream: CloneStream
@@ -51,9 +53,10 @@ public enum CloneDetector {
 
     static let base: UInt64 = 0x0000_0100_0000_01b3
     static let dataTokens: [UInt64] = [CodeHash.identifierClass, CodeHash.literalClass, CodeHash.lbrace, CodeHash.rbrace,
-                                       CodeHash.lbracket, CodeHash.rbracket, CodeHash.comma, CodeHash.colon]
+                                       CodeHash.lbracket, CodeHash.rbracket, CodeHash.comma, CodeHash.colon,
+                                       CodeHash.lparen, CodeHash.rparen, CodeHash.dot, CodeHash.optionalDot]
 
-    public static func detect(_ files: [Input], window: Int = 50, minLines: Int = 5, maxDataShare: Double = 0.8) -> CloneReport {
+    public static func detect(_ files: [Input], window: Int = 50, minLines: Int = 10, maxDataShare: Double = 0.9) -> CloneReport {
         var report = CloneReport()
         report.duplicatedLines = [Int](repeating: 0, count: files.count)
         for f in files { report.totalLines += f.codeLine.reduce(0) { $0 + Int($1) } }

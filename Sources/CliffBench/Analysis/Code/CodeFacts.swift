@@ -117,8 +117,8 @@ public enum CodeThresholds {
     public static let componentLines = 200
     /// Tokens in a clone-detection window.
     public static let cloneWindow = 50
-    /// Lines of code a duplicated block must span.
-    public static let cloneMinLines = 5
+    /// Lines of code a duplicated block must span (SonarQube's minimum for most languages).
+    public static let cloneMinLines = 10
 }
 
 /// SQALE-style technical-debt model (SonarQube's shape; the constants are ours), in minutes.

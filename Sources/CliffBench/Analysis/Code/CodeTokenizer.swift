@@ -12,11 +12,14 @@ public struct TokenizedCode: Sendable {
     public var codeLine: [UInt8]
     /// Lines whose `codeLine` is 1: non-blank, non-comment lines of code.
     public var linesOfCode: Int
+    /// JSX elements: the token index of each element's opening `<` → the index of its last `>`.
+    public var jsxElements: [Int32: Int32]
 
-    public init(tokens: [CodeToken] = [], codeLine: [UInt8] = [0], linesOfCode: Int = 0) {
+    public init(tokens: [CodeToken] = [], codeLine: [UInt8] = [0], linesOfCode: Int = 0, jsxElements: [Int32: Int32] = [:]) {
         self.tokens = tokens
         self.codeLine = codeLine
         self.linesOfCode = linesOfCode
+        self.jsxElements = jsxElements
     }
 
     @inline(__always) public func isCode(line: Int) -> Bool { line > 0 && line < codeLine.count && codeLine[line] != 0 }
@@ -85,6 +88,7 @@ struct TokenSink {
     var tokens: [CodeToken] = []
     var codeLine: [UInt8] = [0]
     var lastTokenLine: Int32 = 0
+    var jsxElements: [Int32: Int32] = [:]
 
     @inline(__always) mutating func mark(_ line: Int32) {
         let l = Int(line)
@@ -109,7 +113,7 @@ struct TokenSink {
     func finish() -> TokenizedCode {
         var n = 0
         for c in codeLine where c != 0 { n += 1 }
-        return TokenizedCode(tokens: tokens, codeLine: codeLine, linesOfCode: n)
+        return TokenizedCode(tokens: tokens, codeLine: codeLine, linesOfCode: n, jsxElements: jsxElements)
     }
 }
 
@@ -168,7 +172,7 @@ struct JSTokenizer {
     enum ModeKind: UInt8 { case code, tag, closingTag, children }
     struct Mode {
         var kind: ModeKind
-        /// Code: open braces inside this expression. Tag: index of the opening `<` token.
+        /// Code: open braces inside this expression. Tag, children, closing tag: index of the element's `<` token.
         var value: Int32
     }
 
@@ -176,6 +180,7 @@ struct JSTokenizer {
     let n: Int
     let regions: UnsafeBufferPointer<Region>
     let jsx: Bool
+    let keywords = KeywordTable.js
     var ri = 0
     var i = 0
     var line: Int32 = 1
@@ -208,8 +213,19 @@ struct JSTokenizer {
         modes = [Mode(kind: .code, value: 0)]
         let rc = regions.count
         while i < e {
-            while ri < rc && Int(regions[ri].end) <= i { ri += 1 }
             let mode = modes[modes.count - 1].kind
+            if mode != .children {
+                // White space never starts a region: skip a run of it at once.
+                var c = p[i]
+                while c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D {
+                    if c == 0x0A { line += 1 }
+                    i += 1
+                    guard i < e else { break }
+                    c = p[i]
+                }
+                guard i < e else { break }
+            }
+            while ri < rc && Int(regions[ri].end) <= i { ri += 1 }
             if mode == .children {
                 children(end: e)
                 continue
@@ -237,6 +253,7 @@ struct JSTokenizer {
             if i < taintedUntil, rawNonCode(c, e) { continue }
             if isIdentStart(c) || c == 0x5C {
                 identifier(e)
+                if mode == .tag || mode == .closingTag { out.tokens[out.tokens.count - 1].flags.insert(.jsxName) }
             } else if isDigit(c) || (c == 0x2E && i + 1 < e && isDigit(p[i + 1])) {
                 number(e)
             } else {
@@ -299,7 +316,7 @@ struct JSTokenizer {
         var kind: CodeTokenKind = .identifier
         if let last = out.tokens.last, last.kind == .punctuation, last.hash == CodeHash.dot || last.hash == CodeHash.optionalDot {
             flags.insert(.member)
-        } else if KeywordTable.js.contains(h) {
+        } else if keywords.contains(h) {
             kind = .keyword
         }
         out.emit(s, j - s, line: line, kind: kind, flags: flags, hash: h)
@@ -392,15 +409,18 @@ struct JSTokenizer {
         case .tag, .closingTag:
             switch c {
             case 0x3E:  // >
+                let opener = modes[top].value
+                if mode == .closingTag { out.jsxElements[opener] = Int32(out.tokens.count) }
                 emitPunct(1)
                 modes.removeLast()
-                if mode == .tag { modes.append(Mode(kind: .children, value: 0)) }
+                if mode == .tag { modes.append(Mode(kind: .children, value: opener)) }
             case 0x2F:  // `/>` or a stray slash
                 var j = i + 1
                 while j < e && Lexer.isSpace(p[j]) { j += 1 }
                 if j < e && p[j] == 0x3E && mode == .tag {
                     emitPunct(1)
                     while i < j { if p[i] == 0x0A { line += 1 }; i += 1 }
+                    out.jsxElements[modes[top].value] = Int32(out.tokens.count)
                     emitPunct(1)
                     modes.removeLast()
                 } else {
@@ -490,8 +510,8 @@ struct JSTokenizer {
             emitPunct(1)
             advance(to: j)
             emitPunct(1)
-            modes.removeLast()
-            modes.append(Mode(kind: .closingTag, value: 0))
+            let opener = modes.removeLast().value
+            modes.append(Mode(kind: .closingTag, value: opener))
         } else {
             let idx = Int32(out.tokens.count)
             emitPunct(1, flags: .jsxOpen)
@@ -506,6 +526,7 @@ struct PyTokenizer {
     let p: UnsafePointer<UInt8>
     let n: Int
     let regions: UnsafeBufferPointer<Region>
+    let keywords = KeywordTable.python
     var ri = 0
     var i = 0
     var line: Int32 = 1
@@ -584,7 +605,7 @@ struct PyTokenizer {
                     i += 1
                 }
                 let member = out.tokens.last.map { $0.kind == .punctuation && $0.hash == CodeHash.dot } ?? false
-                let kw = KeywordTable.python.contains(h)  // Python keywords are never attribute names
+                let kw = keywords.contains(h)  // Python keywords are never attribute names
                 let t = i
                 i = s
                 emit(s, t - s, kind: kw ? .keyword : .identifier, hash: h)

@@ -62,7 +62,7 @@ public struct CodeUnit: Sendable, Hashable {
 public enum FunctionFinder {
     public static func units(_ code: TokenizedCode, bytes: [UInt8], language: Language) -> [CodeUnit] {
         guard !code.tokens.isEmpty else { return [] }
-        var finder = Finder(t: code.tokens, bytes: bytes, language: language)
+        var finder = Finder(t: code.tokens, bytes: bytes, language: language, jsx: code.jsxElements)
         if language == .python {
             finder.findPython()
         } else {
@@ -104,15 +104,30 @@ private struct Finder {
     let bytes: [UInt8]
     let language: Language
     let match: [Int32]
+    let jsx: [Int32: Int32]
+    /// jsxBefore[k]: JSX elements opened before token k.
+    let jsxBefore: [Int32]
     var units: [CodeUnit] = []
     /// Token indices of `while`s that close a `do … while`.
     var doWhiles: Set<Int> = []
 
-    init(t: [CodeToken], bytes: [UInt8], language: Language) {
+    init(t: [CodeToken], bytes: [UInt8], language: Language, jsx: [Int32: Int32]) {
         self.t = t
         self.bytes = bytes
         self.language = language
+        self.jsx = jsx
         self.match = FunctionFinder.brackets(t)
+        var before = [Int32](repeating: 0, count: t.count + 1)
+        if !jsx.isEmpty {
+            for k in 0..<t.count { before[k + 1] = before[k] + (t[k].flags.contains(.jsxOpen) ? 1 : 0) }
+        }
+        self.jsxBefore = before
+    }
+
+    /// Index just past the JSX element opening at `j`, if `j` opens one.
+    @inline(__always) func pastElement(_ j: Int) -> Int? {
+        guard t[j].flags.contains(.jsxOpen), let e = jsx[Int32(j)], Int(e) > j else { return nil }
+        return Int(e) + 1
     }
 
     // MARK: token helpers
@@ -249,6 +264,7 @@ private struct Finder {
         while j < t.count {
             if j > from, t[j].line > t[j - 1].line, isStatementKeyword(j) || canEnd(j - 1) && !canContinue(j) { return j - 1 }
             let tok = t[j]
+            if let past = pastElement(j) { j = past; continue }
             if tok.kind == .punctuation {
                 if punct(j, CodeHash.semicolon) { return j - 1 }
                 if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbrace) || punct(j, CodeHash.lbracket)) && m(j) > j {
@@ -271,6 +287,7 @@ private struct Finder {
                 if canEnd(j - 1) && !canContinue(j) { return j - 1 }
             }
             let tok = t[j]
+            if let past = pastElement(j) { j = past; continue }
             if tok.kind == .punctuation {
                 if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbrace) || punct(j, CodeHash.lbracket)) {
                     if m(j) > j { j = m(j) + 1; continue }
@@ -635,15 +652,7 @@ private struct Finder {
         let at = nameTok >= 0 ? nameTok : headerStart
         var component = false
         if language != .python, let c = name.utf8.first, c >= 0x41 && c <= 0x5A, !name.contains(".") {
-            if wrapped {
-                component = true
-            } else {
-                var j = first
-                while j <= last {
-                    if t[j].flags.contains(.jsxOpen) { component = true; break }
-                    j += 1
-                }
-            }
+            component = wrapped || jsxBefore[last + 1] > jsxBefore[first]
         }
         units.append(CodeUnit(name: name, kind: kind, offset: Int(t[at].offset), startLine: Int(t[first].line),
                               endLine: endLine(last), firstToken: first, lastToken: last, parameters: params, complexity: 1,

@@ -137,6 +137,10 @@ public struct TSConfig: Sendable {
 public struct TSConfigSet: Sendable {
     public var configs: [String: TSConfig]
 
+    public init(configs: [String: TSConfig]) {
+        self.configs = configs
+    }
+
     public init(_ app: AppContext) {
         var m: [String: TSConfig] = [:]
         for f in app.files {

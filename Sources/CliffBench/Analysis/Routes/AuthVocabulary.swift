@@ -12,11 +12,28 @@ public enum AuthVocabulary {
         "c.get(\"jwtPayload\")", "c.get('user')", "c.get(\"user\")", "getToken(", "validateRequest(", "validateSession(",
         "lucia.validateSession", "requireAuth(", "requireUser(", "requireSession(", "getCurrentUser(", "getUserFromRequest(",
         "getUserFromToken(", "getAuthUser(", "getSessionUser(", "ensureAuth", "withAuth(", "checkAuth(", "isAuthenticated(",
-        "authenticate(", "authorize(", "requireAdmin(",
+        "requireAdmin(",
         // Python
         "current_user", "get_jwt_identity(", "verify_jwt_in_request(", "session.get('user", "session.get(\"user", "session['user",
         "session[\"user", "request.user.is_authenticated", "g.user", "get_current_user", "verify_id_token(", "jwt.decode(",
     ]
+
+    /// One matcher for the handler checks, so a route's handler is read once, not once per word.
+    static let handlerMatcher: PatternMatcher = {
+        let js = inHandlerChecks.filter { !$0.contains("_") || $0.hasPrefix("req") }
+        let word = js.filter { ByteClass.isIdentifier(Array($0.utf8)[0]) }
+        let other = js.filter { !ByteClass.isIdentifier(Array($0.utf8)[0]) }
+        let py = ["current_user", "get_jwt_identity(", "verify_jwt_in_request(", "session.get('user", "session.get(\"user", "session['user", "session[\"user",
+                  "request.user.is_authenticated", "g.user", "get_current_user", "verify_id_token(", "jwt.decode(", "login_required"]
+        let jsLangs: Set<Language> = [.javascript, .jsx, .typescript, .tsx, .vue, .svelte]
+        return PatternMatcher(rules: [
+            PatternRule(id: "routes/check-word", literals: word + [bareAuthCall], regions: .code, languages: jsLangs, wordStart: true, regexEquivalent: ""),
+            PatternRule(id: "routes/check", literals: other, regions: .code, languages: jsLangs, regexEquivalent: ""),
+            PatternRule(id: "routes/check-py", literals: py, regions: .code, languages: [.python], regexEquivalent: ""),
+            PatternRule(id: "routes/webhook", literals: webhookBodies, regions: .live, regexEquivalent: ""),
+            PatternRule(id: "routes/upload", literals: uploadBodies, regions: .code, regexEquivalent: ""),
+        ])
+    }()
 
     /// `auth()` (NextAuth v5, Clerk) is checked separately: a bare call, not a member.
     static let bareAuthCall = "auth()"

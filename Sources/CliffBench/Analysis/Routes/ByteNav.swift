@@ -443,6 +443,28 @@ public enum ByteNav {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// After `name` in `const name: Type = value`, the offset of the `=` (skipping the annotation), or nil.
+    public static func assignmentOperator(_ f: ScannedFile, after nameEnd: Int) -> Int? {
+        let b = f.bytes
+        var j = skipTrivia(f, nameEnd)
+        if j < b.count, b[j] == 0x3A {
+            j += 1
+            var angle = 0
+            while j < b.count {
+                if let reg = region(f, at: j) { j = Int(reg.end); continue }
+                let c = b[j]
+                if isOpen(c) { guard let close = matchingClose(f, j) else { return nil }; j = close + 1; continue }
+                if c == 0x3C { angle += 1 } else if c == 0x3E, j > 0, b[j - 1] != 0x3D { angle -= 1 }
+                if c == 0x3D && angle <= 0 && j + 1 < b.count && b[j + 1] != 0x3D && b[j + 1] != 0x3E { return j }
+                if c == 0x3B || c == 0x0A && angle <= 0 { return nil }
+                j += 1
+            }
+            return nil
+        }
+        guard j + 1 < b.count, b[j] == 0x3D, b[j + 1] != 0x3D, b[j + 1] != 0x3E else { return nil }
+        return j
+    }
+
     // MARK: - Statements and functions
 
     /// The start of the statement containing `offset`: just after the previous `;`, `{` or `}` at the same depth,
@@ -580,8 +602,10 @@ public enum ByteNav {
         guard lastParen.open >= 0, lastParen.close < brace else { return false }
         if p != lastParen.close {
             // A return type annotation: `): Promise<X> {`.
-            let between = codeText(f, (lastParen.close + 1)..<brace).trimmingCharacters(in: .whitespaces)
-            guard between.hasPrefix(":"), !between.contains("{"), !between.contains(";") else { return false }
+            guard brace - lastParen.close < 160 else { return false }
+            let c = skipTrivia(f, lastParen.close + 1)
+            guard c < brace, b[c] == 0x3A else { return false }
+            for k in c..<brace where b[k] == 0x7B || b[k] == 0x3B || b[k] == 0x7D { return false }
         }
         guard let id = identifier(endingBefore: lastParen.open, in: f) else { return false }
         return !blockKeywords.contains(f.string(id))

@@ -16,6 +16,8 @@ public enum CodeFacts {
 
     /// Whether a file runs in the browser: client or shared role, static scripts under `public/`, HTML, Vue and Svelte.
     public static func runsInBrowser(_ f: ScannedFile) -> Bool {
+        // Loose scripts at the repository root (`check-schema.mjs`, `seed.js`) run under Node.
+        if f.language.isJSFamily && !f.path.contains("/") { return false }
         if f.role == .client || f.role == .shared { return true }
         if f.role == .other, f.language.isJSFamily {
             let p = "/" + f.path.lowercased()
@@ -64,31 +66,32 @@ public enum CodeFacts {
         case kinde = "Kinde", stack = "Stack Auth", workos = "WorkOS", cognito = "Amazon Cognito", replit = "Replit Auth", convex = "Convex Auth"
     }
 
-    /// The auth providers an app uses, from module imports and client calls (cached per file scan, cheap).
+    /// The auth providers an app uses, from module imports and `supabase.auth.*` calls; computed once per app.
     public static func delegatedAuth(_ app: AppContext) -> Set<Provider> {
+        RoutesCache.shared.delegatedAuth(for: app) { computeDelegatedAuth(app) }
+    }
+
+    static func computeDelegatedAuth(_ app: AppContext) -> Set<Provider> {
         var out = Set<Provider>()
-        for f in app.files where f.language.isProgram && f.role != .test && f.role != .docs {
-            let all = 0..<f.bytes.count
-            if f.language.isJSFamily || f.language == .vue || f.language == .svelte {
-                if [".auth.signInWithPassword(", ".auth.signUp(", ".auth.signInWithOtp(", ".auth.signInWithOAuth(", ".auth.getUser(", ".auth.getSession(",
-                    ".auth.onAuthStateChange("].contains(where: { ByteNav.contains(f, $0, in: all) }) {
-                    out.insert(.supabase)
-                }
-                if ["signInWithEmailAndPassword(", "createUserWithEmailAndPassword(", "signInWithPopup(", "onAuthStateChanged("].contains(where: { ByteNav.contains(f, $0, in: all) })
-                    || JSModules.mentionsModule(f, ["firebase/auth", "@react-native-firebase/auth"]) != nil {
-                    out.insert(.firebase)
-                }
-                if JSModules.mentionsModule(f, ["@clerk/nextjs", "@clerk/clerk-react", "@clerk/express", "@clerk/remix", "@clerk/backend", "@clerk/clerk-sdk-node"]) != nil { out.insert(.clerk) }
-                if JSModules.mentionsModule(f, ["@auth0/auth0-react", "@auth0/nextjs-auth0", "@auth0/auth0-spa-js", "express-openid-connect"]) != nil { out.insert(.auth0) }
-                if JSModules.mentionsModule(f, ["@kinde-oss/kinde-auth-nextjs", "@kinde-oss/kinde-auth-react"]) != nil { out.insert(.kinde) }
-                if JSModules.mentionsModule(f, ["@stackframe/stack"]) != nil { out.insert(.stack) }
-                if JSModules.mentionsModule(f, ["@workos-inc/authkit-nextjs", "@workos-inc/node"]) != nil { out.insert(.workos) }
-                if JSModules.mentionsModule(f, ["aws-amplify/auth", "amazon-cognito-identity-js"]) != nil { out.insert(.cognito) }
-                if JSModules.mentionsModule(f, ["@convex-dev/auth"]) != nil { out.insert(.convex) }
-                if f.path.lowercased().contains("replitauth") || ByteNav.contains(f, "replit.com/oidc", in: all, filter: .string) { out.insert(.replit) }
-                if JSModules.mentionsModule(f, ["next-auth/providers/google", "next-auth/providers/github", "@auth/core/providers/google",
-                                                "next-auth/providers/auth0", "next-auth/providers/email", "next-auth/providers/discord"]) != nil {
-                    out.insert(.nextAuthOAuth)
+        let supabaseCalls: Set<String> = ["signInWithPassword", "signUp", "signInWithOtp", "signInWithOAuth", "getUser", "getSession", "onAuthStateChange", "verifyOtp"]
+        let byModule: [(String, Provider)] = [
+            ("firebase/auth", .firebase), ("@react-native-firebase/auth", .firebase), ("@clerk/", .clerk), ("@auth0/", .auth0),
+            ("express-openid-connect", .auth0), ("@kinde-oss/", .kinde), ("@stackframe/stack", .stack), ("@workos-inc/", .workos),
+            ("aws-amplify/auth", .cognito), ("amazon-cognito-identity-js", .cognito), ("@convex-dev/auth", .convex),
+            ("next-auth/providers/google", .nextAuthOAuth), ("next-auth/providers/github", .nextAuthOAuth), ("@auth/core/providers/google", .nextAuthOAuth),
+            ("next-auth/providers/auth0", .nextAuthOAuth), ("next-auth/providers/email", .nextAuthOAuth), ("next-auth/providers/discord", .nextAuthOAuth),
+        ]
+        for f in app.files where (f.language.isJSFamily || f.language == .vue || f.language == .svelte) && f.role != .test && f.role != .docs {
+            let mods = JSModules.moduleLiterals(f)
+            for m in mods {
+                for (prefix, p) in byModule where m == prefix || prefix.hasSuffix("/") && m.hasPrefix(prefix) || m.hasPrefix(prefix + "/") { out.insert(p) }
+                if m.contains("replit.com/oidc") { out.insert(.replit) }
+            }
+            if f.path.lowercased().contains("replitauth") { out.insert(.replit) }
+            if !out.contains(.supabase) {
+                for at in ByteNav.find(f, ".auth.", in: 0..<f.bytes.count) {
+                    let id = ByteNav.identifier(at: at + 6, in: f)
+                    if supabaseCalls.contains(f.string(id)) { out.insert(.supabase); break }
                 }
             }
         }

@@ -20,27 +20,29 @@ enum JSModules {
             let start = ByteNav.skipTrivia(f, at + 6)
             guard start < b.count else { continue }
             if b[start] == 0x28 || b[start] == 0x2E { continue }  // dynamic import( or import.meta
-            var end = start
             var module: String?
             var fromAt = -1
-            // Find `from '<module>'` or a bare `'<module>'` within the statement.
+            // Find `from '<module>'` within the statement.
             var i = start
-            while i < min(b.count, start + 2000) {
-                if let reg = ByteNav.region(f, at: i) {
+            var r = ByteNav.regionIndex(f.regions, after: i)
+            let limit = min(b.count, start + 2000)
+            while i < limit {
+                if r < f.regions.count, Int(f.regions[r].start) <= i {
+                    let reg = f.regions[r]
                     if reg.kind == .string {
                         module = ByteNav.unquote(f.string(Int(reg.start)..<Int(reg.end)))
-                        end = Int(reg.end)
                         break
                     }
-                    i = Int(reg.end)
+                    i = max(i + 1, Int(reg.end))
+                    r += 1
                     continue
                 }
-                if ByteNav.isWord(f, i, "from") { fromAt = i }
-                if b[i] == 0x3B { break }
+                let c = b[i]
+                if c == 0x66, ByteNav.isWord(f, i, "from") { fromAt = i }
+                if c == 0x3B { break }
                 i += 1
             }
             guard let mod = module, fromAt > 0 else { continue }
-            _ = end
             parseImportClause(f, start..<fromAt, module: mod, offset: at, into: &out)
         }
         for at in ByteNav.find(f, "require", in: 0..<b.count, wordStart: true, wordEnd: true) {
@@ -214,15 +216,46 @@ enum JSModules {
         return nil
     }
 
+    /// The module specifiers a file imports (`import … from 'm'`, `import 'm'`, `require('m')`, `import('m')`,
+    /// `export … from 'm'`), unquoted.
+    static func moduleLiterals(_ f: ScannedFile) -> Set<String> {
+        var out = Set<String>()
+        let b = f.bytes
+        for reg in f.regions where reg.kind == .string {
+            let s = Int(reg.start), e = Int(reg.end)
+            guard e - s >= 3, e - s <= 120, b[s] == 0x27 || b[s] == 0x22 || b[s] == 0x60, b[e - 1] == b[s] else { continue }
+            // The token before the literal: `from`, `import`, or `(` after `require`/`import`.
+            var p = s - 1
+            while p >= 0, b[p] == 0x20 || b[p] == 0x09 || b[p] == 0x0A || b[p] == 0x0D { p -= 1 }
+            guard p >= 3 else { continue }
+            var isModule = false
+            if b[p] == 0x28 {
+                var q = p - 1
+                while q >= 0, b[q] == 0x20 { q -= 1 }
+                isModule = q >= 6 && (matchesWord(b, q - 6, "require") || matchesWord(b, q - 5, "import"))
+            } else if b[p] == 0x6D {  // `from`
+                isModule = matchesWord(b, p - 3, "from")
+            } else if b[p] == 0x74 {  // `import`
+                isModule = p >= 5 && matchesWord(b, p - 5, "import")
+            }
+            guard isModule else { continue }
+            out.insert(String(decoding: b[(s + 1)..<(e - 1)], as: UTF8.self))
+        }
+        return out
+    }
+
+    @inline(__always)
+    private static func matchesWord(_ b: [UInt8], _ at: Int, _ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard at >= 0, at + n <= b.count else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where b[at + k] != w[k] { return false }
+        return at == 0 || !ByteClass.isIdentifier(b[at - 1])
+    }
+
     /// Whether a string literal equal to one of `modules` (or starting with `m/`) appears in the file.
     static func mentionsModule(_ f: ScannedFile, _ modules: [String]) -> String? {
-        for m in modules {
-            for o in ByteNav.find(f, m, in: 0..<f.bytes.count, filter: .string) {
-                guard let reg = ByteNav.region(f, at: o), Int(reg.start) == o - 1 else { continue }
-                let v = ByteNav.unquote(f.string(Int(reg.start)..<Int(reg.end)))
-                if v == m || v.hasPrefix(m + "/") { return m }
-            }
-        }
-        return nil
+        let lits = moduleLiterals(f)
+        return modules.first { m in lits.contains(m) || lits.contains { $0.hasPrefix(m + "/") } }
     }
 }

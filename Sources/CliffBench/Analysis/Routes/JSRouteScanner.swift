@@ -8,6 +8,8 @@ struct JSFileRoutes: Sendable {
         var receiver: String
         /// The handler argument when it is a name to resolve (`authController.login`).
         var handlerRef: String?
+        /// The path argument when it is a constant to resolve (`api.auth.login.path`).
+        var pathRef: String? = nil
     }
 
     /// `app.use(…)`, `fastify.register(…)`, `fastify.addHook(…)`, `app.route(prefix, sub)`.
@@ -59,13 +61,15 @@ enum JSRouteScanner {
 
     static func scan(_ f: ScannedFile) -> JSFileRoutes? {
         var out = JSFileRoutes(path: f.path)
-        let fw = frameworkModules.first { JSModules.mentionsModule(f, [$0.0]) != nil }?.1
+        let lits = JSModules.moduleLiterals(f)
+        let fw = frameworkModules.first { m in lits.contains(m.0) || lits.contains { $0.hasPrefix(m.0 + "/") } }?.1
         out.framework = fw
         let b = f.bytes
         let regions = f.regions
         var r = 0
         var i = 0
         var any = false
+        let imports = fw != nil || f.role == .server ? JSModules.imports(f) : [:]
         while i < b.count {
             if r < regions.count, Int(regions[r].start) <= i { i = max(i + 1, Int(regions[r].end)); r += 1; continue }
             let c = b[i]
@@ -80,7 +84,7 @@ enum JSRouteScanner {
                         if name == "route", let raw = fastifyRoute(f, dot: i, open: open, framework: fw) {
                             out.routes.append(raw)
                             any = true
-                        } else if let u = use(f, dot: i, open: open, kind: name, framework: fw) {
+                        } else if let u = use(f, dot: i, open: open, kind: name, framework: fw, imports: imports) {
                             out.uses.append(u)
                         }
                     }
@@ -92,7 +96,7 @@ enum JSRouteScanner {
         }
         if fw != nil || any {
             out.serverCreations = creations(f)
-            out.imports = JSModules.imports(f)
+            out.imports = imports.isEmpty ? JSModules.imports(f) : imports
             out.registrars = registrars(f, imports: out.imports)
         }
         guard any || !out.uses.isEmpty && fw != nil || !out.serverCreations.isEmpty else { return nil }
@@ -189,7 +193,17 @@ enum JSRouteScanner {
 
     static func verbRoute(_ f: ScannedFile, dot: Int, open: Int, method: String, framework: ServerRoute.Framework?) -> JSFileRoutes.RawRoute? {
         let args = ByteNav.callArgs(f, open: open)
-        guard args.count >= 2, var path = pathValue(f, args[0]) else { return nil }
+        guard args.count >= 2 else { return nil }
+        var pathRef: String?
+        var path: String
+        if let p = pathValue(f, args[0]) {
+            path = p
+        } else if framework != nil, isPlainName(f, args[0]), ByteNav.codeText(f, args[0]).contains(".") {
+            pathRef = ByteNav.codeText(f, args[0])
+            path = "{" + pathRef! + "}"
+        } else {
+            return nil
+        }
         guard let recv = receiver(f, dot: dot) else { return nil }
         if clientReceivers.contains(recv.text) || recv.text.hasSuffix(".axios") || recv.text.lowercased().contains("axios")
             || recv.text.hasSuffix("Client") || recv.text.hasSuffix("client") {
@@ -233,7 +247,7 @@ enum JSRouteScanner {
         let route = ServerRoute(
             framework: fwk, methods: [method], path: path, file: f.path, offset: dot - (ByteNav.memberPath(endingBefore: dot, in: f)?.text.utf8.count ?? 0),
             handlerFile: f.path, handler: handler, name: name, middleware: middleware, guards: [], kinds: [], authAction: nil)
-        var raw = JSFileRoutes.RawRoute(route: route, receiver: recv.text, handlerRef: handlerRef)
+        var raw = JSFileRoutes.RawRoute(route: route, receiver: recv.text, handlerRef: handlerRef, pathRef: pathRef)
         raw.route.offset = lineStartOfCall(f, dot)
         return raw
     }
@@ -339,7 +353,8 @@ enum JSRouteScanner {
         return .init(route: route, receiver: recv.text, handlerRef: handlerRef)
     }
 
-    static func use(_ f: ScannedFile, dot: Int, open: Int, kind: String, framework: ServerRoute.Framework?) -> JSFileRoutes.Use? {
+    static func use(_ f: ScannedFile, dot: Int, open: Int, kind: String, framework: ServerRoute.Framework?,
+                    imports: [String: JSModules.Binding]) -> JSFileRoutes.Use? {
         guard let recv = receiver(f, dot: dot) else { return nil }
         if clientReceivers.contains(recv.text) { return nil }
         var args = ByteNav.callArgs(f, open: open)
@@ -353,12 +368,9 @@ enum JSRouteScanner {
                 if let mod = requireModule(f, last) {
                     u.mountModule = mod
                     args.removeLast()
-                } else if isPlainName(f, last), !AuthVocabulary.isGuardName(ByteNav.codeText(f, last)) || looksLikeRouterName(ByteNav.codeText(f, last)) {
-                    let name = ByteNav.codeText(f, last)
-                    if looksLikeRouterName(name) || u.prefix != nil {
-                        u.mountTarget = name
-                        args.removeLast()
-                    }
+                } else if isPlainName(f, last), isMountTarget(f, ByteNav.codeText(f, last), imports: imports) {
+                    u.mountTarget = ByteNav.codeText(f, last)
+                    args.removeLast()
                 }
             }
             for a in args { u.middleware += middlewareFromArg(f, a) }
@@ -392,6 +404,21 @@ enum JSRouteScanner {
         }
         for i in u.middleware.indices { u.middleware[i].source = .appLevel }
         return u
+    }
+
+    /// Whether a name given to `use` is a sub-router (mounted) rather than a middleware.
+    static func isMountTarget(_ f: ScannedFile, _ name: String, imports: [String: JSModules.Binding]) -> Bool {
+        if AuthVocabulary.isRateLimiterName(name) || AuthVocabulary.isGuardName(name) && !looksLikeRouterName(name) { return false }
+        if looksLikeRouterName(name) { return true }
+        let head = String(name.split(separator: ".").first ?? "")
+        if let b = imports[head] {
+            return b.module.hasPrefix(".") || b.module.hasPrefix("@/") || b.module.hasPrefix("~/")
+        }
+        if !name.contains("."), let def = JSModules.definition(of: name, in: f) {
+            let t = ByteNav.codeText(f, def)
+            return t.contains("Router(") || t.contains("new Hono") || t.contains("express()") || t.contains("new Router") || t.contains("Fastify(")
+        }
+        return false
     }
 
     static func looksLikeRouterName(_ s: String) -> Bool {

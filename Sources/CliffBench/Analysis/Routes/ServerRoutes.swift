@@ -89,7 +89,12 @@ public struct ServerRoutes: Sendable {
         routes += linkPython(pyFacts, app: app)
 
         let nm = FileRouteScanners.nextMiddleware(app)
-        routes = routes.map { finish($0, app: app, jsFiles: jsFiles, nextMiddleware: nm) }
+        var vocab: [String: [RuleHit]] = [:]
+        for path in Set(routes.map(\.handlerFile)) {
+            guard let f = app.file(path) else { continue }
+            vocab[path] = f.bytes.withUnsafeBufferPointer { AuthVocabulary.handlerMatcher.match($0, language: f.language, regions: f.regions) }
+        }
+        routes = routes.map { finish($0, app: app, jsFiles: jsFiles, nextMiddleware: nm, vocab: vocab) }
         routes.sort { ($0.file, $0.offset, $0.path) < ($1.file, $1.offset, $1.path) }
         return ServerRoutes(routes: routes, nextMiddleware: nm, serverEntries: entries, appUses: uses)
     }
@@ -164,6 +169,11 @@ public struct ServerRoutes: Sendable {
                 let ctx = inherited(path, raw.receiver, before: route.offset, localPath: route.path, depth: 0)
                 if !ctx.prefix.isEmpty, ctx.prefix != "/" { route.path = JSRouteScanner.joinPath(ctx.prefix, route.path == "/" ? "" : route.path) }
                 route.middleware = ctx.middleware + route.middleware
+                if let ref = raw.pathRef {
+                    if let resolved = resolveConstant(ref, in: path, js: js, app: app), resolved.hasPrefix("/") {
+                        route.path = ctx.prefix.isEmpty || ctx.prefix == "/" ? resolved : JSRouteScanner.joinPath(ctx.prefix, resolved)
+                    }
+                }
                 if let ref = raw.handlerRef, let (file, span) = resolveReference(ref, in: path, js: js, app: app) {
                     route.handlerFile = file
                     route.handler = span
@@ -187,6 +197,36 @@ public struct ServerRoutes: Sendable {
         }
         if parts.count > 1, let def = JSModules.definition(of: parts[parts.count - 1], in: f) { return (path, def) }
         return nil
+    }
+
+    /// The string a dotted constant refers to (`api.auth.login.path` → "/api/login"), through an import.
+    static func resolveConstant(_ ref: String, in path: String, js: JSFileRoutes?, app: AppContext) -> String? {
+        let parts = ref.split(separator: ".").map(String.init)
+        guard parts.count >= 2, let f = app.file(path) else { return nil }
+        var file = f
+        var span: Range<Int>?
+        if let binding = (js?.imports ?? JSModules.imports(f))[parts[0]], let t = JSModules.resolve(binding.module, from: path, in: app) {
+            file = t
+            span = JSModules.definition(of: binding.imported == "default" || binding.imported == "*" ? parts[0] : binding.imported, in: t)
+        } else {
+            span = JSModules.definition(of: parts[0], in: f)
+        }
+        guard var cur = span else { return nil }
+        for key in parts.dropFirst() {
+            cur = ByteNav.trim(file, cur)
+            guard !cur.isEmpty, file.bytes[cur.lowerBound] == 0x7B, let close = ByteNav.matchingClose(file, cur.lowerBound) else { return nil }
+            var next: Range<Int>?
+            for prop in ByteNav.splitTopLevel(file, (cur.lowerBound + 1)..<close, separator: 0x2C) {
+                var name = file.string(ByteNav.identifier(at: prop.lowerBound, in: file))
+                if name.isEmpty, let v = ByteNav.stringValues(file, prop.lowerBound..<min(prop.upperBound, prop.lowerBound + 80)).first { name = v }
+                guard name == key, let colon = ByteNav.find(file, ":", in: prop).first else { continue }
+                next = (colon + 1)..<prop.upperBound
+                break
+            }
+            guard let n = next else { return nil }
+            cur = n
+        }
+        return ByteNav.stringValue(file, cur) ?? ByteNav.stringValues(file, cur).first
     }
 
     // MARK: - Python linking
@@ -222,7 +262,8 @@ public struct ServerRoutes: Sendable {
 
     // MARK: - Guards and classification
 
-    private static func finish(_ route: ServerRoute, app: AppContext, jsFiles: [String: JSFileRoutes], nextMiddleware: NextMiddleware?) -> ServerRoute {
+    private static func finish(_ route: ServerRoute, app: AppContext, jsFiles: [String: JSFileRoutes], nextMiddleware: NextMiddleware?,
+                               vocab: [String: [RuleHit]]) -> ServerRoute {
         var r = route
         var guards: [ServerRoute.Guard] = []
         for i in r.middleware.indices {
@@ -244,8 +285,19 @@ public struct ServerRoutes: Sendable {
                 guards.append(.init(source: .middleware, evidence: m.text + " (checks the caller's token)", path: m.path, offset: m.offset))
             }
         }
+        let fileHits = vocab[r.handlerFile] ?? []
+        func hits(_ ruleIDs: [String], in span: Range<Int>) -> [RuleHit] {
+            let idx = Set(ruleIDs.compactMap { AuthVocabulary.handlerMatcher.index(of: $0) }.map { Int32($0) })
+            return fileHits.filter { idx.contains($0.rule) && span.contains(Int($0.offset)) }
+        }
         if let f = app.file(r.handlerFile) {
-            if let (ev, at) = inHandlerCheck(f, r.handler) { guards.append(.init(source: .inHandler, evidence: ev, path: f.path, offset: at)) }
+            for h in hits(["routes/check-word", "routes/check", "routes/check-py"], in: r.handler) {
+                let at = Int(h.offset)
+                let ev = f.string(at..<(at + Int(h.length)))
+                if ev == AuthVocabulary.bareAuthCall, at > 0, f.bytes[at - 1] == 0x2E { continue }
+                guards.append(.init(source: .inHandler, evidence: ev, path: f.path, offset: at))
+                break
+            }
         }
         if let nm = nextMiddleware, let ev = nm.authEvidence, r.framework == .nextApp || r.framework == .nextPages, nm.covers(r.path) {
             guards.append(.init(source: .nextMiddleware, evidence: "\(nm.path): \(ev)", path: nm.path, offset: 0))
@@ -253,20 +305,19 @@ public struct ServerRoutes: Sendable {
         r.guards = guards
 
         var action = AuthVocabulary.authAction(path: r.framework == .serverAction ? "" : r.path, name: r.name, methods: r.methods)
-        if action == nil || action == .logout, let f = app.file(r.handlerFile) {
-            action = bodyAuthAction(f, r.handler, middleware: r.middleware) ?? action
+        let guardedBeforeHandler = guards.contains { $0.source != .inHandler }
+        if action == nil && !guardedBeforeHandler, let f = app.file(r.handlerFile) {
+            action = bodyAuthAction(f, r.handler, middleware: r.middleware, path: r.framework == .serverAction ? "" : r.path) ?? action
         }
         r.authAction = action
         var kinds = Set<ServerRoute.Kind>()
         if action != nil { kinds.insert(.auth) }
-        let body = app.file(r.handlerFile)
-        if AuthVocabulary.isWebhook(path: r.path, name: r.name)
-            || body.map({ f in AuthVocabulary.webhookBodies.contains { ByteNav.contains(f, $0, in: r.handler, filter: .live) } }) == true {
+        if AuthVocabulary.isWebhook(path: r.path, name: r.name) || !hits(["routes/webhook"], in: r.handler).isEmpty {
             kinds.insert(.webhook)
         }
         if AuthVocabulary.isUpload(path: r.path, name: r.name)
             || r.middleware.contains(where: { $0.text.hasPrefix("upload.") || $0.text.contains("multer") })
-            || body.map({ f in AuthVocabulary.uploadBodies.contains { ByteNav.contains(f, $0, in: r.handler) } }) == true {
+            || !hits(["routes/upload"], in: r.handler).isEmpty {
             kinds.insert(.upload)
         }
         r.kinds = kinds
@@ -305,22 +356,23 @@ public struct ServerRoutes: Sendable {
     }
 
     /// An authentication action read from what a handler does (for routes whose path says nothing).
-    static func bodyAuthAction(_ f: ScannedFile, _ span: Range<Int>, middleware: [ServerRoute.Middleware]) -> ServerRoute.AuthAction? {
-        if middleware.contains(where: { $0.text.contains("passport.authenticate") && ($0.text.contains("'local'") || $0.text.contains("\"local\"")) }) {
+    static func bodyAuthAction(_ f: ScannedFile, _ span: Range<Int>, middleware: [ServerRoute.Middleware], path: String) -> ServerRoute.AuthAction? {
+        if middleware.contains(where: { $0.text.contains("passport.authenticate") && ($0.text.contains("'local'") || $0.text.contains("\"local\"")) })
+            || ByteNav.contains(f, "passport.authenticate(\"local\"", in: span) || ByteNav.contains(f, "passport.authenticate('local'", in: span) {
             return .login
         }
-        let loginCalls = ["bcrypt.compare(", "bcrypt.compareSync(", "argon2.verify(", "verifyPassword(", "comparePassword(", "comparePasswords(",
-                          "check_password_hash(", "check_password(", "signInWithPassword(", "verify_password(", "pwd_context.verify(", "timingSafeEqual("]
-        if loginCalls.contains(where: { ByteNav.contains(f, $0, in: span) }) {
-            let creates = ["bcrypt.hash(", "hashPassword(", "generate_password_hash(", "argon2.hash(", ".signUp("]
-            return creates.contains(where: { ByteNav.contains(f, $0, in: span) }) ? .signup : .login
-        }
+        // Provider calls say what the endpoint does.
+        if ["signInWithPassword(", "signInWithEmailAndPassword("].contains(where: { ByteNav.contains(f, $0, in: span) }) { return .login }
         if ["signInWithOtp(", "verifyOtp(", "verify_otp(", "sendOtp(", "send_otp("].contains(where: { ByteNav.contains(f, $0, in: span) }) { return .otp }
         if ["resetPasswordForEmail(", "sendPasswordResetEmail(", "generatePasswordResetLink("].contains(where: { ByteNav.contains(f, $0, in: span) }) { return .passwordReset }
-        if [".signUp(", "createUserWithEmailAndPassword(", "generate_password_hash(", "auth.admin.createUser("].contains(where: { ByteNav.contains(f, $0, in: span) })
-            || (ByteNav.contains(f, "bcrypt.hash(", in: span) || ByteNav.contains(f, "hashPassword(", in: span) || ByteNav.contains(f, "argon2.hash(", in: span))
-            && (ByteNav.contains(f, "create", in: span, caseInsensitive: true) || ByteNav.contains(f, "insert", in: span, caseInsensitive: true)) {
-            return .signup
+        if [".auth.signUp(", "createUserWithEmailAndPassword("].contains(where: { ByteNav.contains(f, $0, in: span) }) { return .signup }
+        // A password check on a generic path (`/api/session`, `/api/token`, `/auth`) is a login.
+        let generic: Set<String> = ["api", "auth", "v1", "v2", "session", "sessions", "token", "tokens", "user", "users", "account", "accounts"]
+        let words = path.split(separator: "/").map { $0.lowercased() }
+        if !words.isEmpty, words.allSatisfy({ generic.contains($0) }),
+           ["bcrypt.compare(", "bcrypt.compareSync(", "argon2.verify(", "verifyPassword(", "comparePassword(", "comparePasswords(", "check_password_hash(",
+            "check_password(", "verify_password(", "pwd_context.verify("].contains(where: { ByteNav.contains(f, $0, in: span) }) {
+            return .login
         }
         return nil
     }
@@ -332,19 +384,41 @@ extension JSRouteScanner {
     }
 }
 
-/// One `ServerRoutes` per app, computed on first use; entries die with their app.
-private final class RoutesCache: @unchecked Sendable {
+/// One `ServerRoutes` (and other app-wide facts) per app, computed on first use; entries die with their app.
+final class RoutesCache: @unchecked Sendable {
     static let shared = RoutesCache()
 
     private final class Entry: @unchecked Sendable {
         weak var app: AppContext?
         let lock = NSLock()
         var value: ServerRoutes?
+        let authLock = NSLock()
+        var delegated: Set<CodeFacts.Provider>?
         init(_ app: AppContext) { self.app = app }
     }
 
     private let lock = NSLock()
     private var entries: [Entry] = []
+
+    private func entry(for app: AppContext) -> Entry {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.removeAll { $0.app == nil }
+        if let e = entries.first(where: { $0.app === app }) { return e }
+        let e = Entry(app)
+        entries.append(e)
+        return e
+    }
+
+    func delegatedAuth(for app: AppContext, compute: () -> Set<CodeFacts.Provider>) -> Set<CodeFacts.Provider> {
+        let e = entry(for: app)
+        e.authLock.lock()
+        defer { e.authLock.unlock() }
+        if let v = e.delegated { return v }
+        let v = compute()
+        e.delegated = v
+        return v
+    }
 
     func routes(for app: AppContext, compute: () -> ServerRoutes) -> ServerRoutes {
         lock.lock()

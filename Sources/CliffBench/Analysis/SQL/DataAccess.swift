@@ -19,7 +19,7 @@ public struct DBCall: Sendable, Hashable {
     public var awaited: Bool
     /// Variables the result is bound to (`const { data: rows } = await …` → rows).
     public var boundNames: [String]
-    /// Raw SQL text, for raw queries.
+    /// Raw SQL text for raw queries; for Firestore calls, the query expression with its variables resolved.
     public var sql: String?
 
     public func method(_ name: String) -> DBMethod? { methods.first { $0.name == name } }
@@ -42,6 +42,8 @@ public struct ReadModifyWrite: Sendable {
     public var column: String
     /// Offset of the written value's key.
     public var offset: Int
+    /// The value is lowered (`x - n`) rather than raised.
+    public var decreases: Bool
 }
 
 /// A read whose result decides whether an insert happens (`if (existing) return; insert(…)`).
@@ -68,6 +70,10 @@ public struct DataAccessFile: Sendable {
     public let calls: [DBCall]
     /// Argument ranges of `$transaction(…)`, `db.transaction(…)`, `runTransaction(…)`, and functions that send BEGIN.
     public let transactions: [Range<Int>]
+    /// The transactions among them that also stop lost updates: Firestore transactions (retried on conflict) and
+    /// transactions opened with SERIALIZABLE or REPEATABLE READ isolation. A plain transaction runs at READ COMMITTED,
+    /// where two transactions still read the same value.
+    public let isolatingTransactions: [Range<Int>]
     /// `increment(`, `{ increment: n }`, `sql\`… + 1\``, `rpc(` calls: atomic updates done by the database.
     public let atomicUpdates: Int
 
@@ -83,11 +89,15 @@ public struct DataAccessFile: Sendable {
     /// The anchor hits of a file: rule hits whose bytes are one of `literals`.
     public static func anchors(_ file: ScannedFile, literals: Set<String>) -> [(offset: Int, literal: String)] {
         var out: [(Int, String)] = []
+        var last = -1
         for h in file.hits {
             let o = Int(h.offset), l = Int(h.length)
-            guard o + l <= file.bytes.count else { continue }
+            guard o != last, o + l <= file.bytes.count, file.kind(at: o) == .code else { continue }
             let s = String(decoding: file.bytes[o..<(o + l)], as: UTF8.self)
-            if literals.contains(s) { out.append((o, s)) }
+            if literals.contains(s) {
+                out.append((o, s))
+                last = o
+            }
         }
         return out
     }
@@ -99,7 +109,9 @@ public struct DataAccessFile: Sendable {
         var covered: [Range<Int>] = []
         var list = anchors
         if includeFetch {
-            for o in code.occurrences("fetch(", in: 0..<file.bytes.count) { list.append((o, "fetch(")) }
+            for o in code.occurrences("fetch(", in: 0..<file.bytes.count) where o == 0 || !ByteClass.isIdentifier(file.bytes[o - 1]) {
+                list.append((o, "fetch("))
+            }
         }
         list.sort { $0.offset < $1.offset }
         for (o, lit) in list {
@@ -111,28 +123,71 @@ public struct DataAccessFile: Sendable {
         self.calls = calls
 
         var tx: [Range<Int>] = []
-        let whole = 0..<file.bytes.count
-        for needle in ["$transaction(", ".transaction(", "runTransaction(", "withTransaction(", ".begin("] {
-            for o in code.occurrences(needle, in: whole, wordStart: needle.first != "." && needle.first != "$") {
-                let p = o + needle.utf8.count - 1
-                if let c = code.close(p) { tx.append(p..<c) }
+        var isolating: [Range<Int>] = []
+        var atomic = 0
+        for (o, needle) in DataAccessFile.markers(code) {
+            if needle.hasSuffix("crement:") || needle.hasPrefix("FieldValue") || needle == "increment(" {
+                atomic += 1
+                continue
             }
+            let p = o + needle.utf8.count - 1
+            guard let c = code.close(p) else { continue }
+            tx.append(p..<c)
+            let args = code.text(p..<c).lowercased()
+            if needle == "runTransaction(" || args.contains("serializable") || args.contains("repeatable") { isolating.append(p..<c) }
         }
         for c in calls where c.api == .sql {
             let w = (c.sql ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             if w.hasPrefix("begin") || w.hasPrefix("start transaction"), let f = code.function(containing: c.anchor) { tx.append(f) }
         }
         self.transactions = tx
-        var atomic = calls.filter { $0.op == .rpc }.count
-        for needle in ["increment(", "increment:", "decrement:", "FieldValue.increment"] {
-            atomic += code.occurrences(needle, in: whole).count
-        }
-        self.atomicUpdates = atomic
+        self.isolatingTransactions = isolating
+        self.atomicUpdates = atomic + calls.filter { $0.op == .rpc }.count
     }
 
     public var file: ScannedFile { code.file }
 
+    /// Transaction openers and atomic-update markers in the code, found by their distinctive middles.
+    private static func markers(_ code: JSCode) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        let b = code.bytes
+        func each(_ needle: String, _ body: (Int) -> Void) {
+            for o in code.occurrences(needle, in: 0..<b.count, wordStart: false) { body(o) }
+        }
+        func has(_ s: String, at o: Int) -> Bool {
+            let n = Array(s.utf8)
+            guard o >= 0, o + n.count <= b.count else { return false }
+            for (j, c) in n.enumerated() where b[o + j] != c { return false }
+            return true
+        }
+        each("ransaction(") { o in
+            for p in ["$transaction(", ".transaction(", "runTransaction(", "withTransaction("] {
+                let start = o - (p.utf8.count - 11)
+                if has(p, at: start),
+                   p.first == "$" || p.first == "." || start == 0 || !ByteClass.isIdentifier(b[start - 1]) {
+                    out.append((start, p))
+                    break
+                }
+            }
+        }
+        each(".begin(") { o in out.append((o, ".begin(")) }
+        each("crement") { o in
+            if has("increment(", at: o - 2) || has("increment:", at: o - 2) || has("decrement:", at: o - 2) { out.append((o - 2, "increment:")) }
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
     public func inTransaction(_ c: DBCall) -> Bool { transactions.contains { $0.contains(c.anchor) } }
+
+    /// Whether a read-then-write pair cannot lose an update: the read locks its row (`FOR UPDATE`, Drizzle `.for('update')`,
+    /// Knex `.forUpdate()`) inside the write's transaction, or the transaction is isolating (serializable, Firestore).
+    public func isProtected(read r: DBCall, write w: DBCall) -> Bool {
+        if isolatingTransactions.contains(where: { $0.contains(w.anchor) && $0.contains(r.anchor) }) { return true }
+        guard transactions.contains(where: { $0.contains(w.anchor) && $0.contains(r.anchor) }) else { return false }
+        let sql = (r.sql ?? "").lowercased()
+        return r.methods.contains { $0.name == "for" || $0.name == "forUpdate" || $0.name == "forShare" }
+            || sql.contains("for update") || sql.contains("for no key update") || sql.contains("for share")
+    }
 
     /// The function body around a call (the whole file for module-level code).
     public func scope(_ c: DBCall) -> Range<Int> { code.function(containing: c.anchor) ?? 0..<code.bytes.count }
@@ -224,7 +279,10 @@ public struct DataAccessFile: Sendable {
             let ops: [String: DBCall.Op] = ["getDocs(": .read, "getDoc(": .readOne, "addDoc(": .insert, "setDoc(": .upsert,
                                             "updateDoc(": .update, "deleteDoc(": .delete]
             let m = DBMethod(name: String(literal.dropLast()), offset: o, args: (p + 1)..<close)
-            return make(code, .firebase, ops[literal]!, firestoreCollection(code, m.args, before: o), start: o, anchor: o, end: close + 1, methods: [m])
+            let (collection, text) = firestoreQuery(code, m.args, before: o)
+            var c = make(code, .firebase, ops[literal]!, collection, start: o, anchor: o, end: close + 1, methods: [m])
+            c.sql = text
+            return c
         case ".collection(":
             let start = receiverStart(code, dot: o)
             let (methods, end) = chain(code, from: o)
@@ -343,33 +401,58 @@ public struct DataAccessFile: Sendable {
         return b.count
     }
 
-    /// The collection named in Firestore call arguments: `collection(db, "orders")`, `doc(db, "orders", id)`, or a
-    /// variable defined earlier as one of those.
-    private static func firestoreCollection(_ code: JSCode, _ args: Range<Int>, before: Int) -> String? {
-        var r = args
-        let txt = code.text(args).trimmingCharacters(in: .whitespaces)
-        if let id = code.identifier(at: code.skipSpace(args.lowerBound)), id.utf8.count == txt.prefix(while: { $0 != "," }).trimmingCharacters(in: .whitespaces).utf8.count {
-            // A variable: find `id = <expr>` earlier in the file.
-            let defs = code.occurrences(id, in: 0..<before).filter { d in
-                let k = code.skipSpace(d + id.utf8.count)
-                return k < code.bytes.count && code.bytes[k] == 0x3D && (k + 1 >= code.bytes.count || code.bytes[k + 1] != 0x3D)
-            }
-            if let d = defs.last {
-                let s = d + id.utf8.count
-                r = s..<JSCode.expressionEnd(code.bytes, code.skipSpace(code.skipSpace(s) + 1), closeOf: code.closeOf, regions: code.file.regions)
-            }
-        }
-        for fn in ["collection(", "doc(", "collectionGroup("] {
-            for o in code.occurrences(fn, in: r) {
-                let p = o + fn.utf8.count - 1
-                guard let c = code.close(p) else { continue }
-                let parts = code.splitTopLevel(p + 1, c)
-                for part in parts {
-                    if let s = code.stringLiteral(at: part.lowerBound) { return s.split(separator: "/").first.map(String.init) ?? s }
+    /// The collection a Firestore call reads or writes and the whole query expression, with variables resolved through
+    /// earlier assignments (`const q = query(col, where(…))`, `const col = collection(db, 'orders')`), up to three levels.
+    private static func firestoreQuery(_ code: JSCode, _ args: Range<Int>, before: Int) -> (String?, String) {
+        var text = code.text(args)
+        var frontier = [(args, before)]
+        var seen = Set<String>()
+        for _ in 0..<3 {
+            var next: [(Range<Int>, Int)] = []
+            for (r, limit) in frontier {
+                for id in JSCode.identifiers(in: code.text(r)) where !seen.contains(id) && id.first?.isLowercase == true {
+                    seen.insert(id)
+                    let defs = code.occurrences(id, in: 0..<limit).filter { d in
+                        let k = code.skipSpace(d + id.utf8.count)
+                        return k + 1 < code.bytes.count && code.bytes[k] == 0x3D && code.bytes[k + 1] != 0x3D && code.bytes[k + 1] != 0x3E
+                            && (d + id.utf8.count >= code.bytes.count || !ByteClass.isIdentifier(code.bytes[d + id.utf8.count]))
+                    }
+                    guard let d = defs.last else { continue }
+                    let k = code.skipSpace(d + id.utf8.count)
+                    let s = code.skipSpace(k + 1)
+                    let e = JSCode.expressionEnd(code.bytes, s, closeOf: code.closeOf, regions: code.file.regions)
+                    guard e > s else { continue }
+                    text += " " + code.text(s..<e)
+                    next.append((s..<e, d))
                 }
             }
+            frontier = next
+            if frontier.isEmpty { break }
         }
-        return nil
+        var collection: String?
+        for fn in ["collectionGroup(", "collection(", "doc("] {
+            guard let r = text.range(of: fn) else { continue }
+            let rest = text[r.upperBound...]
+            var literals: [String] = []
+            var depth = 1
+            var i = rest.startIndex
+            while i < rest.endIndex && depth > 0 {
+                let ch = rest[i]
+                if ch == "(" { depth += 1 } else if ch == ")" { depth -= 1 } else if depth == 1 && (ch == "'" || ch == "\"" || ch == "`") {
+                    let after = rest.index(after: i)
+                    if let close = rest[after...].firstIndex(of: ch) {
+                        literals.append(String(rest[after..<close]))
+                        i = close
+                    }
+                }
+                i = rest.index(after: i)
+            }
+            if let name = fn == "doc(" ? literals.first : literals.last {
+                collection = name.split(separator: "/").last.map(String.init) ?? name
+                break
+            }
+        }
+        return (collection, text)
     }
 
     /// Start of the receiver expression that ends at the `.` at `dot`.
@@ -526,7 +609,8 @@ public struct DataAccessFile: Sendable {
             let s = (c.sql ?? "").lowercased()
             return c.op != .read || s.contains(" limit ") || s.contains("\nlimit") || s.contains(" limit\n") || s.contains("fetch first")
         case .firebase:
-            return c.op != .read || c.methods.contains { $0.name == "limit" } || c.methods.contains { code.text($0.args).contains("limit(") }
+            let t = c.sql ?? ""
+            return c.op != .read || c.methods.contains { $0.name == "limit" || $0.name == "limitToLast" } || t.contains("limit(") || t.contains("limitToLast(")
         case .http:
             return true
         }
@@ -548,7 +632,9 @@ public struct DataAccessFile: Sendable {
         case .sql:
             return (c.sql ?? "").lowercased().contains("where")
         case .firebase:
-            return c.methods.contains { $0.name == "where" || $0.name == "doc" } || c.methods.contains { code.text($0.args).contains("where(") }
+            // An unresolved collection or spread constraints (`query(col, ...constraints)`) may well be filtered.
+            let t = c.sql ?? ""
+            return c.table == nil || c.methods.contains { $0.name == "where" || $0.name == "doc" } || t.contains("where(") || t.contains("...")
         case .http:
             return true
         }
@@ -582,20 +668,28 @@ public struct DataAccessFile: Sendable {
         var out: [String] = []
         switch c.api {
         case .supabase:
-            for m in c.methods where ["eq", "is", "in", "match", "gte", "lte", "gt", "lt"].contains(m.name) {
-                let s = code.skipSpace(m.args.lowerBound)
+            for m in c.methods where ["eq", "is", "in", "match"].contains(m.name) {
+                let parts = code.splitTopLevel(m.args.lowerBound, m.args.upperBound)
+                guard let first = parts.first else { continue }
                 if m.name == "match" {
-                    if s < code.bytes.count && code.bytes[s] == 0x7B { out += code.objectEntries(s).map(\.key) }
-                } else if let col = code.stringLiteral(at: s) {
+                    if code.bytes[first.lowerBound] == 0x7B {
+                        out += code.objectEntries(first.lowerBound).filter { !isLiteral($0.value) }.map(\.key)
+                    }
+                } else if let col = code.stringLiteral(at: first.lowerBound), parts.count >= 2, !isLiteral(parts[1]) {
                     out.append(col)
                 }
             }
         case .prisma:
             if let w = entries(c).first(where: { $0.key == "where" }), code.bytes[w.value.lowerBound] == 0x7B {
-                for e in code.objectEntries(w.value.lowerBound) {
-                    if code.bytes[e.value.lowerBound] == 0x7B && e.key.contains("_") {
-                        // compound unique input: where: { doctorId_startsAt: { doctorId, startsAt } }
-                        out += code.objectEntries(e.value.lowerBound).map(\.key)
+                for e in code.objectEntries(w.value.lowerBound) where !isLiteral(e.value) {
+                    if code.bytes[e.value.lowerBound] == 0x7B {
+                        // compound unique input `doctorId_startsAt: { doctorId, startsAt }`; operator objects (`{ gte: x }`) are not keys
+                        let inner = code.objectEntries(e.value.lowerBound)
+                        if e.key.contains("_") && !inner.contains(where: { ["gte", "gt", "lte", "lt", "in", "not", "contains"].contains($0.key) }) {
+                            out += inner.map(\.key)
+                        } else if inner.contains(where: { $0.key == "equals" }) {
+                            out.append(e.key)
+                        }
                     } else {
                         out.append(e.key)
                     }
@@ -617,23 +711,34 @@ public struct DataAccessFile: Sendable {
             if let w = s.range(of: "where") {
                 let tail = s[w.upperBound...]
                 for part in tail.components(separatedBy: " and ") {
-                    if let eq = part.firstIndex(of: "=") {
-                        let col = part[..<eq].trimmingCharacters(in: CharacterSet(charactersIn: " \"\n\t()"))
-                        if let last = col.split(separator: ".").last { out.append(String(last)) }
-                    }
+                    guard let eq = part.firstIndex(of: "="), !"<>!".contains(part[part.index(before: eq)]) else { continue }
+                    let value = part[part.index(after: eq)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard value.hasPrefix("$") || value.hasPrefix("?") || value.hasPrefix("${") || value.hasPrefix(":") else { continue }
+                    let col = part[..<eq].trimmingCharacters(in: CharacterSet(charactersIn: " \"\n\t()"))
+                    if let last = col.split(separator: ".").last { out.append(String(last)) }
                 }
             }
         case .firebase:
-            for o in code.occurrences("where(", in: c.start..<c.end) {
-                if let s = code.stringLiteral(at: code.skipSpace(o + 6)) { out.append(s) }
-            }
-            for m in c.methods where m.name == "where" {
-                if let s = code.stringLiteral(at: code.skipSpace(m.args.lowerBound)) { out.append(s) }
+            var ranges = code.occurrences("where(", in: c.start..<c.end).compactMap { o in code.close(o + 5).map { (o + 6)..<$0 } }
+            ranges += c.methods.filter { $0.name == "where" }.map(\.args)
+            for r in ranges {
+                let parts = code.splitTopLevel(r.lowerBound, r.upperBound)
+                guard parts.count >= 3, let col = code.stringLiteral(at: parts[0].lowerBound),
+                      code.stringLiteral(at: parts[1].lowerBound) == "==", !isLiteral(parts[2]) else { continue }
+                out.append(col)
             }
         case .http:
             break
         }
         return out
+    }
+
+    /// A literal value (`'x'`, `3`, `true`, `null`) rather than a variable: a filter on it is not a lookup by key.
+    private func isLiteral(_ r: Range<Int>) -> Bool {
+        let t = code.text(r).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let f = t.first else { return true }
+        if f == "'" || f == "\"" || (f == "`" && !t.contains("${")) || f.isNumber || f == "-" { return true }
+        return ["true", "false", "null", "undefined"].contains(t)
     }
 
     /// Queries executed once per element of a `for`/`forEach`/`map` loop.
@@ -642,6 +747,9 @@ public struct DataAccessFile: Sendable {
         var seenLoops = Set<Int>()
         for c in calls {
             guard let loop = code.loops(containing: c.anchor).first, !seenLoops.contains(loop.body.lowerBound) else { continue }
+            // Chunked batches (`for (const chunk of chunks) … .in('id', chunk)`) are the fix for N+1, not an instance.
+            let iter = loop.iterable.lowercased()
+            if iter.contains("chunk") || iter.contains("batch") || iter.contains("page") { continue }
             let chainText = code.text(c.start..<c.end)
             let perItem = loop.variables.contains { v in !v.isEmpty && JSCode.identifiers(in: chainText).contains(v) }
             let root = JSCode.identifiers(in: loop.iterable).first { !["Object", "Array", "entries", "keys", "values", "from", "await", "Promise", "all"].contains($0) }
@@ -721,7 +829,8 @@ public struct DataAccessFile: Sendable {
                 guard DataAccessFile.hasArithmetic(text), !DataAccessFile.isAtomic(text) else { continue }
                 for root in memberRoots(expr) {
                     if let r = calls.last(where: { $0.isRead && $0.op != .count && $0.anchor < w.anchor && scope.contains($0.anchor) && $0.boundNames.contains(root) }) {
-                        out.append(ReadModifyWrite(read: r, write: w, column: e.key, offset: e.keyOffset))
+                        out.append(ReadModifyWrite(read: r, write: w, column: e.key, offset: e.keyOffset,
+                                                   decreases: DataAccessFile.hasArithmetic(text, operator: 0x2D)))
                         break
                     }
                 }
@@ -744,7 +853,9 @@ public struct DataAccessFile: Sendable {
             for r in calls.reversed() where r.isRead && r.anchor < i.anchor && scope.contains(r.anchor) && !r.boundNames.isEmpty {
                 guard let rt = r.table, let it = i.table, DataAccessFile.sameTable(rt, it) else { continue }
                 guard r.end < i.start, r.boundNames.contains(where: { decides($0, in: r.end..<i.start) }) else { continue }
-                out.append(CheckThenInsert(read: r, insert: i, columns: filterColumns(r)))
+                let cols = filterColumns(r)
+                guard !cols.isEmpty else { continue }  // not a lookup by key (a list, a count over a range)
+                out.append(CheckThenInsert(read: r, insert: i, columns: cols))
                 break
             }
         }
@@ -834,10 +945,10 @@ public struct DataAccessFile: Sendable {
         text.contains("increment") || text.contains("decrement") || text.contains("sql`") || text.contains("FieldValue") || text.contains("raw(")
     }
 
-    /// `+` or `-` used as a binary operator.
-    static func hasArithmetic(_ text: String) -> Bool {
+    /// `+` or `-` (or only `op`) used as a binary operator.
+    static func hasArithmetic(_ text: String, operator op: UInt8? = nil) -> Bool {
         let b = Array(text.utf8)
-        for (i, c) in b.enumerated() where c == 0x2B || c == 0x2D {
+        for (i, c) in b.enumerated() where op.map({ c == $0 }) ?? (c == 0x2B || c == 0x2D) {
             let prev = i > 0 ? b[i - 1] : 0x20
             let next = i + 1 < b.count ? b[i + 1] : 0x20
             if prev == c || next == c || next == 0x3D || next == 0x3E { continue }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Bracket structure of a JS/TS file's code (comments, strings and regex literals skipped), with the
 /// few reading helpers the data-access analyses need: matching brackets, top-level comma splits,
@@ -6,9 +11,9 @@ import Foundation
 public struct JSCode: Sendable {
     public let file: ScannedFile
     /// Offset of an opening bracket → offset of its closing bracket.
-    public let closeOf: [Int32: Int32]
+    public let closeOf: BracketIndex
     /// Offset of a closing bracket → offset of its opening bracket.
-    public let openOf: [Int32: Int32]
+    public let openOf: BracketIndex
     /// Function bodies: `{…}` of functions, methods and block arrows, and the expression of expression arrows.
     public let functions: [Range<Int>]
     public let loops: [JSLoop]
@@ -17,8 +22,8 @@ public struct JSCode: Sendable {
         self.file = file
         let b = file.bytes
         let regions = file.regions
-        var closeOf: [Int32: Int32] = [:]
-        var openOf: [Int32: Int32] = [:]
+        var pairs: [(Int32, Int32)] = []
+        var arrows: [Int] = []
         var stack: [Int32] = []
         var ri = 0
         var i = 0
@@ -35,20 +40,22 @@ public struct JSCode: Sendable {
             } else if c == 0x29 || c == 0x5D || c == 0x7D {
                 let want: UInt8 = c == 0x29 ? 0x28 : c == 0x5D ? 0x5B : 0x7B
                 if let k = stack.lastIndex(where: { b[Int($0)] == want }), stack.count - k <= 3 {
-                    let o = stack[k]
+                    pairs.append((stack[k], Int32(i)))
                     stack.removeSubrange(k...)
-                    closeOf[o] = Int32(i)
-                    openOf[Int32(i)] = o
                 }
+            } else if c == 0x3D && i + 1 < n && b[i + 1] == 0x3E {
+                arrows.append(i)
             }
             i += 1
         }
+        let closeOf = BracketIndex(pairs)
+        let openOf = BracketIndex(pairs.map { ($0.1, $0.0) })
         self.closeOf = closeOf
         self.openOf = openOf
 
         var functions: [Range<Int>] = []
         var loops: [JSLoop] = []
-        for (o32, c32) in closeOf {
+        for (o32, c32) in pairs {
             let o = Int(o32), c = Int(c32)
             switch b[o] {
             case 0x7B:
@@ -60,17 +67,11 @@ public struct JSCode: Sendable {
             }
         }
         // Expression-bodied arrows: `x => expr` / `(x) => expr` up to the end of the enclosing argument or statement.
-        var k = 0
-        while k + 1 < n {
-            if b[k] == 0x3D && b[k + 1] == 0x3E && Lexer.kind(at: k, in: regions) == .code {
-                let s = JSCode.skipSpace(b, k + 2, regions)
-                if s < n && b[s] != 0x7B {
-                    functions.append(s..<JSCode.expressionEnd(b, s, closeOf: closeOf, regions: regions))
-                }
-                k += 2
-                continue
+        for k in arrows {
+            let s = JSCode.skipSpace(b, k + 2, regions)
+            if s < n && b[s] != 0x7B {
+                functions.append(s..<JSCode.expressionEnd(b, s, closeOf: closeOf, regions: regions))
             }
-            k += 1
         }
         functions.sort { $0.lowerBound < $1.lowerBound }
         loops.sort { $0.body.lowerBound < $1.body.lowerBound }
@@ -150,11 +151,16 @@ public struct JSCode: Sendable {
     /// Ranges between `a` and `b` separated by commas outside brackets, strings and comments, trimmed.
     public func splitTopLevel(_ a: Int, _ b: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        let regions = file.regions
+        var ri = SQLReader.firstRegion(regions, atOrAfter: a)
         var start = a
         var i = a
         while i < b {
-            let k = file.kind(at: i)
-            if k != .code { i += 1; continue }
+            while ri < regions.count && Int(regions[ri].end) <= i { ri += 1 }
+            if ri < regions.count && Int(regions[ri].start) <= i {
+                i = Int(regions[ri].end)
+                continue
+            }
             let c = bytes[i]
             if (c == 0x28 || c == 0x5B || c == 0x7B), let cl = close(i) {
                 i = cl + 1
@@ -166,7 +172,7 @@ public struct JSCode: Sendable {
             }
             i += 1
         }
-        let last = trim(start, b)
+        let last = trim(start, min(b, bytes.count))
         if !last.isEmpty { out.append(last) }
         return out
     }
@@ -215,20 +221,24 @@ public struct JSCode: Sendable {
     /// Offsets of `needle` in the code of `r`.
     public func occurrences(_ needle: String, in r: Range<Int>, wordStart: Bool = true) -> [Int] {
         let n = Array(needle.utf8)
-        guard let f = n.first, r.count >= n.count else { return [] }
+        let lo = max(0, r.lowerBound), hi = min(bytes.count, r.upperBound)
+        guard let f = n.first, hi - lo >= n.count else { return [] }
         var out: [Int] = []
-        var i = r.lowerBound
-        let last = min(bytes.count, r.upperBound) - n.count
-        while i <= last {
-            if bytes[i] == f {
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            var i = lo
+            let last = hi - n.count
+            while i <= last {
+                guard let p = memchr(base + i, Int32(f), last - i + 1) else { break }
+                i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
                 var ok = true
-                for j in 1..<n.count where bytes[i + j] != n[j] { ok = false; break }
-                if ok && (!wordStart || i == 0 || !ByteClass.isIdentifier(bytes[i - 1]) || !ByteClass.isIdentifier(f))
+                for j in 1..<n.count where buf[i + j] != n[j] { ok = false; break }
+                if ok && (!wordStart || i == 0 || !ByteClass.isIdentifier(buf[i - 1]) || !ByteClass.isIdentifier(f))
                     && file.kind(at: i) == .code {
                     out.append(i)
                 }
+                i += 1
             }
-            i += 1
         }
         return out
     }
@@ -269,7 +279,7 @@ public struct JSCode: Sendable {
     private static let controlWords: Set<String> = ["if", "for", "while", "switch", "catch", "with"]
 
     /// Whether the `{` at `o` opens a function body (arrow, function, method), not an object, class or control block.
-    static func isFunctionBrace(_ b: [UInt8], _ o: Int, openOf: [Int32: Int32], regions: [Region]) -> Bool {
+    static func isFunctionBrace(_ b: [UInt8], _ o: Int, openOf: BracketIndex, regions: [Region]) -> Bool {
         var k = o - 1
         while k >= 0 && ByteClass.isSpace(b[k]) { k -= 1 }
         guard k >= 0 else { return false }
@@ -297,7 +307,7 @@ public struct JSCode: Sendable {
     }
 
     /// A `for (…)` header or an array iteration call (`.forEach(` / `.map(` / `.flatMap(`) whose `(` is at `open`.
-    static func loop(_ b: [UInt8], open: Int, close: Int, closeOf: [Int32: Int32], openOf: [Int32: Int32], regions: [Region]) -> JSLoop? {
+    static func loop(_ b: [UInt8], open: Int, close: Int, closeOf: BracketIndex, openOf: BracketIndex, regions: [Region]) -> JSLoop? {
         guard let (w, ws) = wordBefore(b, open) else { return nil }
         if w == "for" || (w == "await" && wordBefore(b, ws).map { $0.0 == "for" } == true) {
             let header = String(decoding: b[(open + 1)..<close], as: UTF8.self)
@@ -362,7 +372,7 @@ public struct JSCode: Sendable {
 
     /// The end of an expression starting at `s`: the first `,` `;` or closing bracket at depth 0, or a line break
     /// after a complete expression.
-    static func expressionEnd(_ b: [UInt8], _ s: Int, closeOf: [Int32: Int32], regions: [Region]) -> Int {
+    static func expressionEnd(_ b: [UInt8], _ s: Int, closeOf: BracketIndex, regions: [Region]) -> Int {
         var i = s
         while i < b.count {
             if Lexer.kind(at: i, in: regions) != .code { i += 1; continue }
@@ -400,4 +410,25 @@ public struct JSLoop: Sendable, Hashable {
     public var iterable: String
     /// The loop variables (`order`, or `[id, value]` destructured names).
     public var variables: [String]
+}
+
+/// Bracket partners by offset: a sorted table searched by bisection (no hashing in the hot path).
+public struct BracketIndex: Sendable {
+    private let keys: [Int32]
+    private let values: [Int32]
+
+    init(_ pairs: [(Int32, Int32)]) {
+        let sorted = pairs.sorted { $0.0 < $1.0 }
+        keys = sorted.map(\.0)
+        values = sorted.map(\.1)
+    }
+
+    public subscript(_ key: Int32) -> Int32? {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == key ? values[lo] : nil
+    }
 }

@@ -88,7 +88,7 @@ enum FirebaseRulesReader {
                     let read = ops.contains { ["read", "get", "list"].contains($0) }
                     let write = ops.contains { ["write", "create", "update", "delete"].contains($0) }
                     out.append(FirebaseRule(exposure: exposure, read: read, write: write, matchPath: path,
-                                            wildcard: path.contains("=**}"), source: SchemaSource(path: f.path, offset: i)))
+                                            wildcard: isRootWildcard(path), source: SchemaSource(path: f.path, offset: i)))
                 }
                 i = e
                 continue
@@ -96,6 +96,16 @@ enum FirebaseRulesReader {
             i += w.utf8.count
         }
         return out
+    }
+
+    /// `{document=**}` right under the database root, or `{allPaths=**}` right under the bucket: every document or file.
+    static func isRootWildcard(_ path: String) -> Bool {
+        var p = path.replacingOccurrences(of: " ", with: "")
+        for prefix in ["/databases/{database}/documents", "/b/{bucket}/o"] where p.hasPrefix(prefix) {
+            p = String(p.dropFirst(prefix.count))
+        }
+        guard let seg = p.split(separator: "/").first else { return false }
+        return seg.hasPrefix("{") && seg.contains("=**}")
     }
 
     private static func exposure(of cond: String, hasCondition: Bool) -> FirebaseRule.Exposure? {

@@ -160,7 +160,7 @@ struct SQLSchemaParser {
         let name = SQLCursor.normal(nameTok)
         c.advance()
         var col = SQLColumn(name: name, type: "", source: SchemaSource(path: s.path, offset: nameTok.start))
-        applyColumnDefinition(&c, to: &col, table: table.name)
+        applyColumnDefinition(&c, to: &col)
         if let i = table.columns.firstIndex(where: { $0.name == name }) {
             table.columns[i] = col
         } else {
@@ -169,7 +169,7 @@ struct SQLSchemaParser {
     }
 
     /// Reads `type [constraints…]` after a column name.
-    private func applyColumnDefinition(_ c: inout SQLCursor, to col: inout SQLColumn, table: SQLName) {
+    private func applyColumnDefinition(_ c: inout SQLCursor, to col: inout SQLColumn) {
         let s = c.s
         var type = ""
         while let t = c.token, !(t.kind == .word && SQLCursor.columnConstraintWords.contains(t.text)) {
@@ -292,7 +292,7 @@ struct SQLSchemaParser {
                     let cn = SQLCursor.normal(ct)
                     a.advance()
                     var col = SQLColumn(name: cn, type: "", source: SchemaSource(path: s.path, offset: ct.start))
-                    applyColumnDefinition(&a, to: &col, table: name)
+                    applyColumnDefinition(&a, to: &col)
                     schema.mutate(key) { t in
                         if let k = t.columns.firstIndex(where: { $0.name == cn }) { t.columns[k] = col } else { t.columns.append(col) }
                     }
@@ -316,7 +316,7 @@ struct SQLSchemaParser {
                     let cn = SQLCursor.normal(ct)
                     schema.mutate(key) { $0.columns.removeAll { $0.name == cn } }
                     if recordDestructive {
-                        schema.recordDestructive(.dropColumn, table: name, column: cn, source: src(s, action.lowerBound), fileIndex: fileIndex, sequence: sequence)
+                        schema.recordDestructive(.dropColumn, table: name, column: cn, source: src(s), fileIndex: fileIndex, sequence: sequence)
                     }
                 }
             case "alter":
@@ -524,7 +524,11 @@ struct SQLSchemaParser {
         guard let name = c.qualifiedName() else { return }
         var invoker = false
         var reads: [SQLName] = []
+        var query = ""
         while let t = c.token {
+            if t.is("as"), query.isEmpty, c.i + 1 < s.tokens.count {
+                query = s.text(from: c.i + 1, through: s.tokens.count - 1)
+            }
             if t.is("security_invoker") {
                 var k = c.i + 1
                 if k < s.tokens.count && s.tokens[k].isSymbol("=") { k += 1 }
@@ -538,7 +542,7 @@ struct SQLSchemaParser {
             c.advance()
         }
         schema.views.removeAll { $0.name.key == name.key }
-        schema.views.append(SQLView(name: name, securityInvoker: invoker, materialized: materialized, reads: reads, source: at))
+        schema.views.append(SQLView(name: name, securityInvoker: invoker, materialized: materialized, reads: reads, query: query, source: at))
     }
 
     // MARK: - DROP, TRUNCATE, DELETE, INSERT … SELECT
@@ -624,7 +628,10 @@ struct SQLSchemaParser {
         while let t = c.token {
             if t.is("from") || t.is("join") {
                 c.advance()
-                if let n = c.qualifiedName() { schema.noteCopy(from: n.key, fileIndex: fileIndex, sequence: sequence) }
+                if let n = c.qualifiedName() {
+                    schema.noteCopy(from: n.key, fileIndex: fileIndex, sequence: sequence,
+                                    words: Set(s.tokens.filter(\.isName).map { $0.text.lowercased() }))
+                }
                 continue
             }
             c.advance()

@@ -12,7 +12,7 @@ struct SchemaBuilder {
     /// Every (file, sequence) at which a table key was created.
     private var creations: [String: [(file: Int, seq: Int)]] = [:]
     /// Tables whose rows a statement read (INSERT … SELECT, CREATE TABLE AS, RENAME).
-    private var copies: [String: [(file: Int, seq: Int)]] = [:]
+    private var copies: [String: [(file: Int, seq: Int, words: Set<String>)]] = [:]
     private var addedColumns: [String: Set<Int>] = [:]
 
     mutating func noteTable(_ key: String, _ name: SQLName) {
@@ -68,8 +68,9 @@ struct SchemaBuilder {
         for k in indexes.indices where indexes[k].table.key == key { indexes[k].table = name }
     }
 
-    mutating func noteCopy(from key: String, fileIndex: Int, sequence: Int) {
-        copies[key, default: []].append((fileIndex, sequence))
+    /// Rows of `key` were read into another table (`words`: the names the statement mentions, for column copies).
+    mutating func noteCopy(from key: String, fileIndex: Int, sequence: Int, words: Set<String> = []) {
+        copies[key, default: []].append((fileIndex, sequence, words))
     }
 
     mutating func noteColumnAdded(_ key: String, _ column: String, fileIndex: Int) {
@@ -85,8 +86,10 @@ struct SchemaBuilder {
             reason = "the table is created earlier in the same migration, so it holds no data yet"
         } else if let c = column, addedColumns[key + "." + c]?.contains(fileIndex) == true {
             reason = "the column is added earlier in the same migration"
-        } else if (copies[key] ?? []).contains(where: { $0.file == fileIndex && $0.seq < sequence }) {
+        } else if (copies[key] ?? []).contains(where: { $0.file == fileIndex && $0.seq < sequence && (column == nil || $0.words.contains(column!.lowercased())) }) {
             reason = "its rows are copied out earlier in the same migration"
+        } else if (copies[key] ?? []).contains(where: { $0.file < fileIndex && (column == nil || $0.words.contains(column!.lowercased())) }) {
+            reason = "an earlier migration copied its data elsewhere (expand, then contract)"
         } else if kind == .dropTable && ifExists && !made.contains(where: { $0.file < fileIndex || ($0.file == fileIndex && $0.seq < sequence) }) {
             reason = "no earlier migration creates the table (a defensive DROP … IF EXISTS before it is first created)"
         }

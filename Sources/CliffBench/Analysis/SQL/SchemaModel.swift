@@ -3,9 +3,9 @@ import Foundation
 /// An app's database schema as its files declare it: SQL migrations and schema files applied in
 /// order, Prisma models, Drizzle `pgTable` modules, Supabase's config.toml and Firebase rules.
 ///
-/// Built from the few files that declare a schema (never the whole app), so collectors can each
-/// build it once in `evaluate`. Tables dropped by a later migration are gone; a CREATE of a table
-/// that already exists (a schema dump beside the migrations) merges into it.
+/// Built from the few files that declare a schema (never the whole app); collectors get it with
+/// `SchemaModel.shared(app)`, which builds it once per app. Tables dropped by a later migration are
+/// gone; a CREATE of a table that already exists (a schema dump beside the migrations) merges into it.
 public struct SchemaModel: Sendable {
     public enum Dialect: String, Sendable { case postgres, mysql, sqlite, unknown }
 
@@ -342,8 +342,9 @@ public enum SchemaNames {
         "order", "payment", "invoice", "transaction", "subscription", "message", "conversation", "chat", "comment", "post",
         "note", "document", "file", "upload", "appointment", "booking", "reservation", "ticket", "address", "cart",
         "notification", "favorite", "favourite", "review", "submission", "prescription", "medical", "record", "wallet",
-        "balance", "purchase", "enrollment", "enrolment", "application", "session", "journal", "entry", "entries", "visit",
-        "consultation", "report", "feedback", "like", "follow", "friend", "attendee", "participant", "registration",
+        "balance", "purchase", "enrollment", "enrolment", "application", "session", "journal", "entry", "visit", "credential",
+        "token", "secret", "key", "device", "contract", "expense", "income", "salary", "payroll", "attachment",
+        "consultation", "report", "feedback", "like", "follow", "follower", "friend", "attendee", "participant", "registration", "lead",
         "agent", "staff", "admin", "employee", "driver", "tenant", "guest",
     ]
     private static let lookupNames: Set<String> = [
@@ -354,12 +355,85 @@ public enum SchemaNames {
         "cms_pages", "pages", "testimonials", "blog_posts", "site_settings", "config", "settings", "holidays", "tiers",
     ]
 
-    /// Table or collection names that read as user data; lookup names never do.
+    /// Table or collection names that read as user data (a word of the name is a user-data noun, singular or
+    /// plural: `orders`, `chat_messages`, `OrderItem`); lookup names never do.
     public static func isUserDataName(_ name: String) -> Bool {
-        let l = name.lowercased()
-        if lookupNames.contains(l) { return false }
-        return userDataStems.contains { l.contains($0) }
+        if isLookupName(name) { return false }
+        return words(name).contains { w in
+            userDataStems.contains { w == $0 || w == $0 + "s" || w == $0 + "es" || ($0.hasSuffix("y") && w == String($0.dropLast()) + "ies") }
+        }
     }
 
-    public static func isLookupName(_ name: String) -> Bool { lookupNames.contains(name.lowercased()) }
+    /// Lower-cased words of a snake, kebab or camel case name.
+    public static func words(_ name: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        var prevLower = false
+        for ch in name {
+            if ch == "_" || ch == "-" || ch == "." || ch == " " {
+                if !cur.isEmpty { out.append(cur.lowercased()) }
+                cur = ""
+                prevLower = false
+                continue
+            }
+            if ch.isUppercase && prevLower && !cur.isEmpty {
+                out.append(cur.lowercased())
+                cur = ""
+            }
+            cur.append(ch)
+            prevLower = ch.isLowercase || ch.isNumber
+        }
+        if !cur.isEmpty { out.append(cur.lowercased()) }
+        return out
+    }
+
+    private static let lookupLastWords: Set<String> = ["settings", "config", "configs", "configuration", "configurations", "categories",
+                                                       "types", "statuses", "templates", "options", "currencies", "countries"]
+
+    public static func isLookupName(_ name: String) -> Bool {
+        lookupNames.contains(name.lowercased()) || words(name).last.map { lookupLastWords.contains($0) } == true
+    }
+}
+
+extension SchemaModel {
+    /// The app's schema model, built once per app and shared by every collector that asks (collectors evaluate
+    /// in parallel; the first builds while the others wait). Entries are held against a weak reference to the
+    /// app context, so a finished app's model is released with it.
+    public static func shared(_ app: AppContext) -> SchemaModel {
+        SchemaModelCache.instance.model(for: app)
+    }
+}
+
+/// Models by app context, keyed by identity through weak references; each entry is built once under its own lock.
+final class SchemaModelCache: @unchecked Sendable {
+    static let instance = SchemaModelCache()
+
+    private final class Entry {
+        weak var app: AppContext?
+        let lock = NSLock()
+        var model: SchemaModel?
+        init(app: AppContext) { self.app = app }
+    }
+
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+
+    func model(for app: AppContext) -> SchemaModel {
+        lock.lock()
+        entries.removeAll { $0.app == nil }
+        let entry: Entry
+        if let e = entries.first(where: { $0.app === app }) {
+            entry = e
+        } else {
+            entry = Entry(app: app)
+            entries.append(entry)
+        }
+        lock.unlock()
+        entry.lock.lock()
+        defer { entry.lock.unlock() }
+        if let m = entry.model { return m }
+        let m = SchemaModel.build(app)
+        entry.model = m
+        return m
+    }
 }

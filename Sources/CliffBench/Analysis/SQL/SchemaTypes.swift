@@ -190,6 +190,8 @@ public struct SQLView: Sendable, Hashable {
     public var materialized: Bool
     /// Tables named after FROM / JOIN in the view's query.
     public var reads: [SQLName]
+    /// The view's query text (after AS).
+    public var query: String
     public var source: SchemaSource
 }
 

@@ -122,7 +122,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
 
     private struct FileFacts {
         var listEntity: (offset: Int, entity: String)?
-        var forms: [(offset: Int, entity: String?, verdict: Verdict, name: String)] = []
+        var forms: [(offset: Int, entity: String?, verdict: Verdict, name: String, body: Range<Int>)] = []
     }
 
     private static let actionVerbs: Set<String> = ["add", "create", "save", "submit", "book", "send", "place", "confirm", "update", "delete", "remove",
@@ -181,16 +181,16 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         for (p, ff) in facts where ff.listEntity != nil || ff.forms.contains(where: { $0.entity != nil && $0.verdict != .delegated }) { surfaceFiles.insert(p) }
         func backed(_ path: String) -> Bool { isBacked(path, profile: profile, surfaces: surfaceFiles, fake: fakeFiles, memo: &backedMemo) }
 
-        for f in client where f.language.isJSFamily && !MockDataResidueCollector.isMockPath(f.path) || f.language.isJSFamily && profile.importers[f.path] != nil {
+        for f in client where f.language.isJSFamily {
             for arr in G1Components.entityArrays(f) where arr.shape.isEntityList {
                 guard let (consumer, off) = displayedWithoutBackend(arr, in: f, profile: profile, backed: backed) else { continue }
                 let entity = arr.name.flatMap { G1Data.entity(in: $0, taskEntities: taskEntities) } ?? G1Data.entity(in: consumer.path.split(separator: "/").last.map(String.init) ?? "", taskEntities: taskEntities)
-                let label = arr.name.map { "`\($0)`" } ?? "an inline list"
+                let label = arr.context == .stateSeed ? "The `\(arr.name ?? "useState")` seed" : arr.name.map { "`\($0)`" } ?? "An inline list"
                 let returned = arr.context == .returned
                 findings.append(Finding.at(d, rule: returned ? "hard-coded-response" : "hard-coded-list", file: f, offset: off, severity: .medium,
                     message: returned
                         ? "This client function returns \(arr.shape.objects) hard-coded \(entity ?? "record")s as if it had fetched them. The feature shows the same invented data to everyone and nothing users do changes it. Fetch the records from the backend."
-                        : "\(label) holds \(arr.shape.objects) hard-coded \(entity ?? "record")s that \(consumer.path == f.path ? "this page renders" : consumer.path + " renders") with no backend call: every user sees the same invented data and nothing they do is saved. Load the records from an API or database."))
+                        : "\(label) holds \(arr.shape.objects) hard-coded \(entity ?? "record")s that \(consumer.path == f.path ? "this page renders" : consumer.path + " uses") with no backend call: every user sees the same invented data and nothing they do is saved. Load the records from an API or database."))
                 fakeFiles.insert(f.path)
             }
         }
@@ -201,6 +201,8 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             for form in ff.forms {
                 switch form.verdict {
                 case .pretend:
+                    if findings.contains(where: { $0.path == f.path && ($0.rule == "simulated-request" || $0.rule == "fake-latency")
+                        && form.body.contains(f.lineRange($0.line).lowerBound + $0.column - 1) }) { continue }
                     findings.append(Finding.at(d, rule: "fake-submit", file: f, offset: form.offset,
                         message: "`\(form.name)` \(form.entity.map { "(\($0))" } ?? "") only updates component state, shows a toast or navigates — nothing reaches a server or database, so what the user entered is gone on reload while the UI claims success. Send it to an API that persists it."))
                     fakeFiles.insert(f.path)
@@ -226,8 +228,13 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             }
             unbacked.append(p)
             if !fakeFiles.contains(p), let ff = facts[p], let list = ff.listEntity, let f = profile.file(p), !reachesFake(p, profile: profile, fake: fakeFiles) {
-                findings.append(Finding.at(d, rule: "no-data-source", file: f, offset: list.offset, severity: .medium,
-                    message: "This page lists \(list.entity) records from component state that no API, database or storage call ever fills or saves. The feature can only show what the session typed in. Load and persist the records through the backend."))
+                if moduleVerdict(f, profile: profile) == .storage {
+                    findings.append(Finding.at(d, rule: "local-only-feature", file: f, offset: list.offset, severity: .medium,
+                        message: "This page lists \(list.entity) records kept only in browser storage (localStorage or a persisted client store): they never reach a backend, so other users, devices and admins never see them. Load and save them through an API."))
+                } else {
+                    findings.append(Finding.at(d, rule: "no-data-source", file: f, offset: list.offset, severity: .medium,
+                        message: "This page lists \(list.entity) records from component state that no API, database or storage call ever fills or saves. The feature can only show what the session typed in. Load and persist the records through the backend."))
+                }
             }
         }
         let value = FindingScore.share(backedCount, of: all.count)
@@ -249,7 +256,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         case .html: return f.contains("<script", caseInsensitive: true) || f.contains("<form", caseInsensitive: true)
         case .javascript, .typescript:
             if profile.serverSide.contains(f.path) { return false }
-            return ProdText.contains(f, ProdText.bytes(["innerHTML", "document.getElementById", "document.querySelector", "</", "/>"]), in: 0..<f.bytes.count, filter: .live)
+            return ProdText.contains(f, ProdNeedles(["innerHTML", "document.getElementById", "document.querySelector", "</", "/>"]), in: 0..<f.bytes.count, filter: .live)
         default: return false
         }
     }
@@ -257,12 +264,14 @@ public struct FrontendOnlyFeaturesCollector: Collector {
     /// Whether the file, or the non-surface modules it imports (hooks, services, stores, server actions), calls a backend.
     private func isBacked(_ path: String, profile: ProdAppProfile, surfaces: Set<String>, fake: Set<String>, memo: inout [String: Bool]) -> Bool {
         if let m = memo[path] { return m }
+        let databaseFiles = Set(profile.stores.filter { $0.kind == .database }.map(\.path))
         var seen = Set<String>([path])
         var stack: [(String, Int)] = [(path, 0)]
         var result = false
         while let (p, depth) = stack.popLast() {
             guard let f = profile.file(p) else { continue }
-            if !fake.contains(p) && G1Components.hasDataCall(f, in: 0..<f.bytes.count) { result = true; break }
+            if !fake.contains(p) && (G1Components.hasDataCall(f, in: 0..<f.bytes.count) || databaseFiles.contains(p)
+                || G1Data.importsNetworkPackage(p, profile: profile)) { result = true; break }
             guard depth < 5 else { continue }
             for t in profile.localImports[p] ?? [] where !seen.contains(t) && (!surfaces.contains(t) || profile.serverSide.contains(t)) {
                 seen.insert(t)
@@ -328,10 +337,10 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         let busyOff = Self.busyWords.contains { w in lower.contains("set\(w)(false)") || lower.contains("setis\(w)(false)") }
         let success = lower.contains("toast") || lower.contains("alert(") || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)",
                       "setissuccess(true)", "setshowsuccess(true)", "setcomplete(true)", "setdone(true)", "setconfirmed(true)", "setbooked(true)"].contains { lower.contains($0) }
-        let appends = ProdText.contains(f, ProdText.bytes(["[...", "prev =>", "prev) =>"]), in: cb, filter: .code)
+        let appends = ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>"]), in: cb, filter: .code)
         guard busyOff && (success || appends) || success && appends || lower.contains("resolve(") && !lower.contains("resolve()") else { return nil }
         guard let body = ProdText.enclosingFunctionBody(f, at: o), !G1Components.hasDataCall(f, in: body),
-              !ProdText.contains(f, ProdText.bytes(["clearTimeout("]), in: body) else { return nil }
+              !ProdText.contains(f, ProdNeedles(["clearTimeout("]), in: body) else { return nil }
         return Finding.at(d, rule: "simulated-request", file: f, offset: o,
             message: "A \(delay) ms setTimeout plays the part of the request: it clears the loading state and reports success, but nothing is sent anywhere and the data is gone on reload. Call the real API and update the UI from its response.")
     }
@@ -440,11 +449,11 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             }
         }
         for (offset, name, inline) in refs {
-            let body = inline ?? name.flatMap { definitionBody(f, $0) }
+            let body = name.flatMap { definitionBody(f, $0) } ?? inline
             guard let range = body else { continue }
             let verdict = analyse(f, range, profile: profile, depth: 0)
             let entity = name.flatMap { G1Data.entity(in: $0, taskEntities: taskEntities) } ?? fileEntity
-            facts.forms.append((offset, entity, verdict, name ?? "the submit handler"))
+            facts.forms.append((offset, entity, verdict, name ?? "the submit handler", range))
         }
         return facts
     }
@@ -463,11 +472,23 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             } else if after < expr.upperBound && b[after] == 0x2E {
                 return (attr, nil, nil)
             }
-            if ["async", "function"].contains(name) { return (attr, nil, expr) }
-            if after < expr.upperBound && b[after] == 0x3D && after + 1 < b.count && b[after + 1] == 0x3E { return (attr, nil, expr) }
+            if ["async", "function"].contains(name) { return (attr, calledName(f, expr), expr) }
+            if after < expr.upperBound && b[after] == 0x3D && after + 1 < b.count && b[after + 1] == 0x3E { return (attr, calledName(f, expr), expr) }
             return (attr, name, nil)
         }
-        return (attr, nil, expr)
+        return (attr, calledName(f, expr), expr)
+    }
+
+    /// `() => save(x)` / `async (e) => await addTodo(e)` → the function the arrow calls.
+    private func calledName(_ f: ScannedFile, _ expr: Range<Int>) -> String? {
+        let b = f.bytes
+        guard let arrow = ProdText.firstOf(f, ProdNeedles(["=>"]), in: expr)?.offset else { return nil }
+        var s = ProdText.skipSpace(b, from: arrow + 2)
+        if ProdText.has(b, at: s, "await ") { s = ProdText.skipSpace(b, from: s + 6) }
+        guard s < expr.upperBound, ProdText.isIdent(b[s]) else { return nil }
+        let n = ProdText.identifier(b, at: s)
+        let a = s + n.utf8.count
+        return a < b.count && b[a] == 0x28 ? n : nil
     }
 
     /// The body of `function name(` / `const name = (…) => {…}` / `const name = useCallback(…)` in the file.
@@ -504,9 +525,12 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         if G1Components.hasDataCall(f, in: body) { return .backed }
         let b = f.bytes
         var best = Verdict.inert
-        if let o = ProdText.firstOf(f, ProdText.bytes(["localStorage.setItem(", "sessionStorage.setItem("]), in: body)?.offset {
+        if let o = ProdText.firstOf(f, ProdNeedles(["localStorage.setItem(", "sessionStorage.setItem("]), in: body)?.offset {
             let a = ProdText.skipSpace(b, from: o + (b[o] == 0x6C ? 21 : 23))
-            if let key = ProdText.stringLiteral(f, at: a)?.text, case .entity = G1Data.classifyKey(key, value: nil, taskEntities: []) { best = .storage }
+            let key = ProdText.stringLiteral(f, at: a)?.text
+            if let k = key, case .entity = G1Data.classifyKey(k, value: nil, taskEntities: []) { return .storage }
+            // Saving preferences in the browser is what browser storage is for.
+            return .inert
         }
         var i = body.lowerBound
         while i < body.upperBound {
@@ -524,7 +548,12 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 while j < b.count && ProdText.isIdent(b[j]) { j += 1 }
             }
             guard j < b.count, b[j] == 0x28 else { continue }
-            if Self.ignoredCalls.contains(name) || name.hasPrefix("set") && name.count > 3 && name.dropFirst(3).first!.isUppercase { continue }
+            if name.hasPrefix("set") && name.count > 3 && name.dropFirst(3).first!.isUppercase {
+                let v = setterSource(name, in: f, profile: profile)
+                if v.rawValue > best.rawValue { best = v }
+                continue
+            }
+            if Self.ignoredCalls.contains(name) { continue }
             if name.first?.isUppercase == true && !member { continue }
             let v = callee(name, in: f, profile: profile, depth: depth)
             if v.rawValue > best.rawValue { best = v }
@@ -534,7 +563,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         let lower = f.string(body).lowercased()
         let success = lower.contains("toast") || lower.contains("alert(") || lower.contains("navigate(") || lower.contains("router.push(")
             || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)", "setissuccess(true)", "setshowsuccess(true)", "setdone(true)"].contains { lower.contains($0) }
-        let appends = ProdText.contains(f, ProdText.bytes(["[...", "prev =>", "prev) =>", ".concat("]), in: body)
+        let appends = ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>", ".concat("]), in: body)
         return success || appends ? .pretend : best
     }
 
@@ -568,17 +597,41 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         return .delegated
     }
 
+    /// Where a state setter's state lives: `useState` (nothing), a storage hook, or a custom hook's module.
+    private func setterSource(_ setter: String, in f: ScannedFile, profile: ProdAppProfile) -> Verdict {
+        for o in ProdText.all(f, setter, filter: .code) {
+            let line = f.string(f.lineRange(f.location(of: o).line))
+            guard line.contains("]"), let eq = line.range(of: "= use") else { continue }
+            let hook = "use" + line[eq.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if hook == "useState" || hook == "useReducer" || hook == "useTransition" { return .inert }
+            if hook.contains("Storage") || hook.contains("Persist") {
+                if let h = f.find(hook, in: .code).first(where: { f.location(of: $0).line == f.location(of: o).line }),
+                   let (k, v) = ProdStorage.key(f, at: h, literal: hook), case .entity = G1Data.classifyKey(k, value: v, taskEntities: []) {
+                    return .storage
+                }
+                return .inert
+            }
+            let imports = profile.imports[f.path] ?? []
+            guard let imp = imports.first(where: { $0.names.contains(hook) }), imp.isLocal,
+                  let t = ProdImports.resolve(imp.spec, from: f.path, language: f.language, paths: profile.byPath), let tf = profile.file(t) else {
+                return .inert
+            }
+            return moduleVerdict(tf, profile: profile)
+        }
+        return .inert
+    }
+
     private func moduleVerdict(_ tf: ScannedFile, profile: ProdAppProfile) -> Verdict {
         var seen = Set<String>([tf.path])
         var stack = [tf.path]
         var storage = false
         while let p = stack.popLast() {
             guard let g = profile.file(p) else { continue }
-            if G1Components.hasDataCall(g, in: 0..<g.bytes.count) { return .backed }
-            if ProdText.contains(g, G1Data.storageWrites, in: 0..<g.bytes.count) { storage = true }
+            if G1Components.hasDataCall(g, in: 0..<g.bytes.count) || G1Data.importsNetworkPackage(p, profile: profile) { return .backed }
+            if !ProdStorage.entityKeys(in: g, taskEntities: []).isEmpty { storage = true }
             for t in profile.localImports[p] ?? [] where seen.insert(t).inserted && seen.count < 20 { stack.append(t) }
         }
-        return storage ? .storage : .pretend
+        return storage ? .storage : .inert
     }
 
     private func rendersMarkup(_ f: ScannedFile, _ r: Range<Int>) -> Bool {
@@ -597,8 +650,8 @@ public struct FrontendOnlyFeaturesCollector: Collector {
     /// The root identifier of `x.map(`, `x?.map(`, `data.items.map(`, `(x ?? []).map(`.
     private func receiverRoot(_ f: ScannedFile, mapAt o: Int) -> String? {
         let b = f.bytes
-        var p = o - 1
-        if p >= 0 && b[p] == 0x3F { p -= 1 }
+        var p = ProdText.prevNonSpace(b, before: o)
+        if p >= 0 && b[p] == 0x3F { p = ProdText.prevNonSpace(b, before: p) }
         if p >= 0 && b[p] == 0x29, let open = ProdText.enclosingOpen(f, before: p, brackets: [0x28]) {
             let s = ProdText.skipSpace(b, from: open + 1)
             let name = ProdText.identifier(b, at: s)
@@ -619,7 +672,6 @@ public struct FrontendOnlyFeaturesCollector: Collector {
 
     /// Declared in this file (const/let/var, useState, destructuring from a hook, import) rather than received as a prop.
     private func declaredLocally(_ f: ScannedFile, _ name: String) -> Bool {
-        let b = f.bytes
         for o in ProdText.all(f, name, filter: .code) {
             let line = f.lineRange(f.location(of: o).line)
             let before = f.string(line.lowerBound..<o)
@@ -628,7 +680,6 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             if before.contains("const ") || before.contains("let ") || before.contains("var ") {
                 if after.contains("=") && !before.contains("=") { return true }
             }
-            _ = b
         }
         return false
     }

@@ -194,7 +194,7 @@ enum G1Components {
         for o in ProdText.all(file, setter + "(", filter: .code) {
             guard let close = ProdText.matchingClose(file, open: o + setter.utf8.count) else { continue }
             let args = (o + setter.utf8.count + 1)..<close
-            if ProdText.contains(file, ProdText.bytes(["...", ".filter(", ".map(", ".concat(", ".splice(", ".push(", ".slice("]), in: args) { return true }
+            if ProdText.contains(file, ProdNeedles(["...", ".filter(", ".map(", ".concat(", ".splice(", ".push(", ".slice("]), in: args) { return true }
         }
         return false
     }

@@ -222,7 +222,7 @@ enum G1Data {
     // MARK: - Backend calls
 
     /// Calls that reach a server, a database or a hosted backend (client or server side).
-    static let dataCalls: [[UInt8]] = ProdText.bytes([
+    static let dataCalls = ProdNeedles([
         "fetch(", "axios", "$fetch(", "useQuery(", "useSuspenseQuery(", "useInfiniteQuery(", "useMutation(", "useSWR(", "useSWRMutation(",
         "trpc.", ".from('", ".from(\"", ".from(`", ".rpc(", "functions.invoke(", "getDocs(", "getDoc(", "addDoc(", "setDoc(", "updateDoc(",
         "deleteDoc(", "onSnapshot(", "httpsCallable(", "XMLHttpRequest", "$.ajax(", "$.get(", "$.post(", "new WebSocket(", "new EventSource(",
@@ -231,10 +231,29 @@ enum G1Data {
         "api.put(", "api.patch(", "api.delete(", "http.get(", "http.post(", "client.query(", "client.mutate(", "db.select(", "db.insert(",
         "db.query.", "sql`", "supabase.storage", "useChat(", "useCompletion(", "router.refresh(", "revalidatePath(",
         "io(", "ws.send(", "socket.emit(", "mutate(", "mutateAsync(", "request.get(", "request.post(", "$http.", "this.http.",
+        ".findMany(", ".findUnique(", ".findFirst(", ".findOne(", ".findAll(", ".findById(", ".insertOne(", ".insertMany(", ".updateOne(",
+        ".updateMany(", ".deleteOne(", ".deleteMany(", ".aggregate(", ".upsert(", "await db.", "await sql", "await pool.query(",
     ])
 
+    /// Packages whose calls go over the network (API clients, backend SDKs, payment, email and AI SDKs).
+    static let networkPackages: [String] = [
+        "axios", "ky", "ofetch", "graphql-request", "@apollo/client", "urql", "@urql/core", "@tanstack/react-query", "@tanstack/vue-query",
+        "swr", "firebase", "@firebase/", "@supabase/", "convex", "appwrite", "pocketbase", "@trpc/", "socket.io-client", "pusher-js", "ably",
+        "stripe", "@stripe/", "openai", "@anthropic-ai/sdk", "resend", "@sendgrid/", "twilio", "next-auth", "@clerk/", "@auth0/", "aws-sdk",
+        "@aws-sdk/", "algoliasearch", "replicate", "@google/generative-ai", "@google/genai", "cohere-ai", "@mistralai/", "groq-sdk", "ai",
+        "@ai-sdk/", "mailgun.js", "nodemailer", "@paypal/", "razorpay", "braintree", "@lemonsqueezy/", "@emailjs/browser", "emailjs-com",
+        "@formspree/react", "@elevenlabs/", "@huggingface/inference", "cloudinary", "@uploadthing/", "uploadthing",
+    ]
+
+    /// Whether the file imports a package that talks to a server.
+    static func importsNetworkPackage(_ path: String, profile: ProdAppProfile) -> Bool {
+        (profile.imports[path] ?? []).contains { i in
+            !i.isLocal && networkPackages.contains { p in p.hasSuffix("/") ? i.module.hasPrefix(p) : i.isModule(p) }
+        }
+    }
+
     /// Browser-storage writes (frontend-only persistence).
-    static let storageWrites: [[UInt8]] = ProdText.bytes([
+    static let storageWrites = ProdNeedles([
         "localStorage.setItem(", "sessionStorage.setItem(", "localStorage[", "useLocalStorage(", "useLocalStorageState(", "useSessionStorage(",
         "persist(", "localforage.setItem(", "indexedDB.open(", "new Dexie(", "openDB(",
     ])

@@ -175,7 +175,7 @@ public struct MockDataResidueCollector: Collector {
             }
         }
         perFile("G1.D2/lorem", "lorem-ipsum", severity: .low, message: { f, n, _ in
-            "Lorem ipsum filler\(n > 1 ? " (\(n) places)" : "") in shipped \(f.role == .server ? "server data" : "UI") (\(f.path)). Replace it with real copy or remove it before launch."
+            "Lorem ipsum filler\(n > 1 ? " (\(n) places)" : "") in shipped \(profile.serverSide.contains(f.path) ? "server data" : "UI") (\(f.path)). Replace it with real copy or remove it before launch."
         }, accept: { _, _, _ in true })
         perFile("G1.D2/person", "placeholder-person", severity: .low, message: { f, n, text in
             "Placeholder contact data (`\(text.trimmingCharacters(in: CharacterSet(charactersIn: "( ")))`\(n > 1 ? " and \(n - 1) more" : "")) in shipped code (\(f.path)): invented people, reserved example.com addresses or 555 numbers end up in front of users or in outgoing mail. Remove them or move them to seeds and tests."

@@ -130,7 +130,7 @@ public struct AIIntegrationCollector: Collector {
         var findings: [Finding] = []
         var exposedFiles = Set<String>()
 
-        for (f, h) in app.hits("G3.P3/browser-flag") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P3/browser-flag") where G3Scan.isAppCode(f) {
             let o = Int(h.offset)
             let j = G3Scan.skipSpaces(f.bytes, o + Int(h.length))
             guard j < f.bytes.count, f.bytes[j] == 0x3A, G3Scan.startsWith(f.bytes, G3Scan.skipSpaces(f.bytes, j + 1), "true") else { continue }
@@ -139,7 +139,7 @@ public struct AIIntegrationCollector: Collector {
             findings.append(Finding.at(d, rule: "dangerously-allow-browser", file: f, offset: o, severity: .critical,
                 message: "The model SDK is told to run in the browser (dangerouslyAllowBrowser), so its API key ships in the bundle: anyone can copy it and spend your quota. Call the model from an API route or edge function and keep the key in the server environment."))
         }
-        for (f, h) in app.hits("G3.P3/client-env") where G3Scan.isAppCode(f) && !exposedFiles.contains(f.path) {
+        for (f, h) in G3Scan.hits(app, "G3.P3/client-env") where G3Scan.isAppCode(f) && !exposedFiles.contains(f.path) {
             let name = G3Scan.identifier(f.bytes, around: Int(h.offset)).text.uppercased()
             guard Self.keyProviders.contains(where: { name.contains($0) }), name.contains("KEY") || name.contains("TOKEN") || name.contains("SECRET") else { continue }
             guard !findings.contains(where: { $0.path == f.path && $0.rule == "client-exposed-model-key" }) else { continue }
@@ -150,7 +150,7 @@ public struct AIIntegrationCollector: Collector {
 
         // Call sites: SDK calls and raw HTTP to model hosts.
         var sites: [Site] = []
-        for (f, h) in app.hits("G3.P3/call") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P3/call") where G3Scan.isAppCode(f) {
             let pkgs = sides.packages(f).map(\.package)
             let aiPkgs = pkgs.filter { IntegrationCatalog.packages[$0]?.kind == .ai || IntegrationCatalog.pythonModules[$0]?.kind == .ai || $0.hasPrefix("google/") }
             let lit = f.string(Int(h.offset)..<Int(h.offset + h.length))
@@ -163,7 +163,7 @@ public struct AIIntegrationCollector: Collector {
             let nameStart = lit.hasPrefix(".") ? Int(h.offset) + 1 : Int(h.offset)
             sites.append(Site(file: f, offset: nameStart, span: G3Scan.callSpan(f, paren: paren), viaSDK: aiPkgs.first))
         }
-        for (f, h) in app.hits("G3.P3/host") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P3/host") where G3Scan.isAppCode(f) {
             guard IntegrationCatalog.hostProvider(f, hit: h) != nil else { continue }
             for (o, span) in httpCalls(f, usingStringAt: Int(h.offset)) where !sites.contains(where: { $0.file.path == f.path && $0.offset == o }) {
                 sites.append(Site(file: f, offset: o, span: span, viaSDK: nil))
@@ -171,7 +171,7 @@ public struct AIIntegrationCollector: Collector {
         }
 
         var sdkTimeout = Set<String>(), sdkNoRetry = Set<String>()
-        for (f, h) in app.hits("G3.P3/client-ctor") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P3/client-ctor") where G3Scan.isAppCode(f) {
             let paren = Int(h.offset + h.length) - 1
             let span = G3Scan.callSpan(f, paren: paren)
             for (_, pkg) in sides.packages(f) {

@@ -85,6 +85,12 @@ public struct BackgroundJobsCollector: Collector {
                 # Todo
                 - [ ] send reminder emails with a cron job
                 """, note: "a wish in the docs"),
+            CollectorExample("app/error.tsx", """
+                "use client";
+                export default function Error({ error }: { error: Error & { digest?: string } }) {
+                  return <p>Something went wrong ({error.digest})</p>;
+                }
+                """, note: "Next's error digest is not a digest email"),
         ])
 
     private static let mechanisms: [(lit: String, name: String, durable: Bool)] = [
@@ -111,7 +117,7 @@ public struct BackgroundJobsCollector: Collector {
                         regexEquivalent: #"node-cron|cron\.schedule\(|Deno\.cron\(|CronJob|node-schedule|bullmq|pg-boss|inngest|@trigger\.dev|qstash|onSchedule\(|@shared_task|beat_schedule|BackgroundScheduler|"crons"|^\s*-\s*cron:|pg_cron"#),
             PatternRule(id: "G3.P2/timer", literals: ["setInterval(", "setTimeout("], regions: .code, wordStart: true,
                         regexEquivalent: #"\bset(Interval|Timeout)\([^)]*(remind|digest|due|overdue|email|notif)"#),
-            PatternRule(id: "G3.P2/need", literals: ["reminder", "digest"], caseSensitive: false, regions: .live,
+            PatternRule(id: "G3.P2/need", literals: ["reminder", "digest"], caseSensitive: false, regions: .code,
                         regexEquivalent: #"(?i)reminder|[^.]digest[^(]"#),
         ]
     }
@@ -119,22 +125,23 @@ public struct BackgroundJobsCollector: Collector {
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
         var mechanisms: [String: String] = [:]
-        for (f, h) in app.hits("G3.P2/mechanism") {
+        for (f, h) in G3Scan.hits(app, "G3.P2/mechanism") {
             guard let m = confirmMechanism(f, hit: h) else { continue }
             if mechanisms[m] == nil { mechanisms[m] = f.path }
         }
 
         var findings: [Finding] = []
         var intervals = 0
-        for (f, h) in app.hits("G3.P2/timer") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P2/timer") where G3Scan.isAppCode(f) {
             let o = Int(h.offset)
             let paren = o + Int(h.length) - 1
             let span = G3Scan.callSpan(f, paren: paren)
             let isInterval = f.bytes[o + 3] == 0x49
-            let related = G3Scan.containsAny(f, ["remind", "digest", "overdue", "due", "notif", "email", "sendmail", "expire", "cron", "job"],
-                                             in: span, regions: [.code, .string])
-            guard related else { continue }
             let side = sideOf(f, app)
+            let jobWords = ["remind", "digest", "overdue", "duedate", "due_date", "dueat", "due_at", "isdue", "sendemail", "sendmail", "emailjs",
+                            "new notification(", "shownotification("]
+            let serverWords = ["notif", "email", "expire", "cleanup", "job", "cron", "queue", "sweep", "schedule", "recurring"]
+            guard G3Scan.containsAny(f, side == .client ? jobWords : jobWords + serverWords, in: span, regions: [.code, .string]) else { continue }
             if side == .client {
                 let fetches = G3Scan.containsAny(f, ["fetch", "invoke", "refetch", ".from(", "query", "axios", "get(", "load", "poll", "subscribe"],
                                                  in: span, regions: .code)
@@ -162,12 +169,25 @@ public struct BackgroundJobsCollector: Collector {
             if let w = Self.needWords.first(where: { text.contains($0) }) { need = "the task spec asks for \"\(w)\" work" }
         }
         var needPath: String?
-        for (f, h) in app.hits("G3.P2/need") where G3Scan.isAppCode(f) || f.role == .schema {
+        for (f, h) in G3Scan.hits(app, "G3.P2/need") where G3Scan.isAppCode(f) || f.role == .schema {
             let o = Int(h.offset)
+            // A product feature: an identifier (sendReminder, reminder_at) or UI text (JSX/HTML), not a
+            // string of data, a dump or advice in prose.
+            if f.kind(at: o) != .code { continue }
             if o > 0 && (f.bytes[o - 1] == 0x2E || ByteClass.isAlpha(f.bytes[o - 1])) { continue }
             let after = o + Int(h.length)
             if after < f.bytes.count && f.bytes[after] == 0x28 { continue }
-            if f.string(o..<after).lowercased() == "digest" && G3Scan.containsAny(f, ["createhash", "crypto", "sha256", "hmac"], in: max(0, o - 200)..<min(f.bytes.count, after + 60)) { continue }
+            if f.string(o..<after).lowercased() == "digest" {
+                if G3Scan.containsAny(f, ["createhash", "crypto", "sha256", "hmac"], in: max(0, o - 200)..<min(f.bytes.count, after + 60)) { continue }
+                // a bare `digest` property or variable (Next's error.digest, `{ digest?: string }`), not a feature
+                let id = G3Scan.identifier(f.bytes, around: o)
+                if id.text.lowercased() == "digest" {
+                    let next = G3Scan.skipSpaces(f.bytes, id.range.upperBound)
+                    let prev = G3Scan.skipSpacesBack(f.bytes, id.range.lowerBound - 1)
+                    if next < f.bytes.count && [0x3A, 0x3F, 0x3D, 0x28, 0x2C, 0x29, 0x3B, 0x2E, 0x7D].contains(f.bytes[next]) { continue }
+                    if prev >= 0 && [0x2E, 0x7B, 0x2C, 0x28].contains(f.bytes[prev]) { continue }
+                }
+            }
             needPath = f.path
             if need == nil { need = "the app speaks of reminders or digests (\(f.path):\(f.location(of: o).line))" }
             break

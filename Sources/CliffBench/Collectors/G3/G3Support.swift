@@ -32,7 +32,9 @@ enum G3Scan {
         }
         let p = "/" + f.path.lowercased()
         if p.contains("/fixtures/") || p.contains("/examples/") || p.contains("/example/") || p.contains("/stories/")
-            || p.contains(".stories.") || p.contains("/mocks/") || p.contains("/storybook/") || p.hasSuffix(".d.ts") {
+            || p.contains(".stories.") || p.contains("/mocks/") || p.contains("/storybook/") || p.hasSuffix(".d.ts")
+            || p.contains(".example.") || p.contains(".sample.") || p.contains(".template.")
+            || ["_bak.", ".bak.", "-bak.", "_backup", "-backup", ".backup", "_old.", ".old.", "-old.", " copy", "(copy)", "_copy.", ".orig."].contains(where: { p.contains($0) }) {
             return false
         }
         return true
@@ -143,27 +145,30 @@ enum G3Scan {
     static func find(_ f: ScannedFile, _ needle: String, in range: Range<Int>, caseInsensitive: Bool = false,
                      regions: RegionFilter = .any) -> Int? {
         let n = Array(needle.utf8)
-        let b = f.bytes
-        let lo = max(0, range.lowerBound), hi = min(b.count, range.upperBound)
+        let lo = max(0, range.lowerBound), hi = min(f.bytes.count, range.upperBound)
         guard let first = n.first, hi - lo >= n.count else { return nil }
-        let f0 = caseInsensitive ? ByteClass.lower(first) : first
-        var i = lo
-        while i <= hi - n.count {
-            let c = caseInsensitive ? ByteClass.lower(b[i]) : b[i]
-            if c == f0 {
-                var ok = true
-                var j = 1
-                while j < n.count {
-                    let x = caseInsensitive ? ByteClass.lower(b[i + j]) : b[i + j]
-                    let y = caseInsensitive ? ByteClass.lower(n[j]) : n[j]
-                    if x != y { ok = false; break }
-                    j += 1
+        let folded = caseInsensitive ? n.map(ByteClass.lower) : n
+        let a = folded[0]
+        let b0: UInt8 = caseInsensitive && ByteClass.isAlpha(first) ? (a & ~0x20) : a
+        return f.bytes.withUnsafeBufferPointer { buf -> Int? in
+            guard let base = buf.baseAddress else { return nil }
+            var i = lo
+            let last = hi - n.count
+            while i <= last {
+                let c = base[i]
+                if c == a || c == b0 {
+                    var j = 1
+                    while j < n.count {
+                        let x = caseInsensitive ? ByteClass.lower(base[i + j]) : base[i + j]
+                        if x != folded[j] { break }
+                        j += 1
+                    }
+                    if j == n.count && (regions == .any || regions.accepts(f.kind(at: i))) { return i }
                 }
-                if ok && (regions == .any || regions.accepts(f.kind(at: i))) { return i }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     /// Whether any of `needles` occurs in `range`.
@@ -173,6 +178,27 @@ enum G3Scan {
     }
 
     static func whole(_ f: ScannedFile) -> Range<Int> { 0..<f.bytes.count }
+
+    /// A rule's hits with the matched text re-checked against the rule's literals (ASCII case
+    /// folded), so a hash collision in the matcher's prefilter never reaches a finding.
+    static func hits(_ app: AppContext, _ ruleID: String) -> [(file: ScannedFile, hit: RuleHit)] {
+        let all = app.hits(ruleID)
+        guard let i = app.matcher.index(of: ruleID) else { return all }
+        let rule = app.matcher.rules[i]
+        guard !rule.caseSensitive else { return all }
+        let lits = rule.literals.map { Array($0.utf8).map(ByteClass.lower) }
+        return all.filter { f, h in
+            let o = Int(h.offset), n = Int(h.length)
+            guard o + n <= f.bytes.count else { return false }
+            return f.bytes.withUnsafeBufferPointer { buf in
+                lits.contains { lit in
+                    guard lit.count == n else { return false }
+                    for k in 0..<n where ByteClass.lower(buf[o + k]) != lit[k] { return false }
+                    return true
+                }
+            }
+        }
+    }
 
     /// The text of a string literal starting at `offset` (at its opening quote), without quotes; for
     /// template literals, the text up to the first `${` or closing backtick.
@@ -731,7 +757,7 @@ final class SideMap {
             if name == "package.json" && f.contains("\"next\":") { next = true }
         }
         isNext = next
-        for (f, h) in app.hits(importRule) + app.hits(importRule + "-py") {
+        for (f, h) in G3Scan.hits(app, importRule) + G3Scan.hits(app, importRule + "-py") {
             imports[f.path, default: []] += ModuleRef.parse(f, hit: h)
         }
     }

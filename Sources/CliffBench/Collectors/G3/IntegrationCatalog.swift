@@ -154,7 +154,8 @@ enum IntegrationCatalog {
         return packages[package]
     }
 
-    /// Third-party API hosts, matched inside string literals.
+    /// Third-party API hosts, matched inside string literals. Object-storage hosts (S3, R2, GCS, Vercel
+    /// Blob) are left out: their URLs are mostly public asset links, and their SDKs are found by import.
     static let hosts: [(host: String, provider: Provider)] = [
         ("api.stripe.com", p("Stripe", .payments)),
         ("buy.stripe.com", p("Stripe Payment Links", .payments, .browser)),
@@ -190,11 +191,7 @@ enum IntegrationCatalog {
         ("api.textlocal.in", p("Textlocal", .sms)),
         ("api.plivo.com", p("Plivo", .sms)),
         ("api.telnyx.com", p("Telnyx", .sms)),
-        ("s3.amazonaws.com", p("Amazon S3", .storage)),
-        ("r2.cloudflarestorage.com", p("Cloudflare R2", .storage)),
         ("api.cloudinary.com", p("Cloudinary", .storage, .baas)),
-        ("storage.googleapis.com", p("Google Cloud Storage", .storage)),
-        ("blob.vercel-storage.com", p("Vercel Blob", .storage)),
         ("api.openai.com", p("OpenAI", .ai)),
         ("api.anthropic.com", p("Anthropic", .ai)),
         ("generativelanguage.googleapis.com", p("Google Gemini", .ai)),
@@ -225,11 +222,12 @@ enum IntegrationCatalog {
         let o = Int(hit.offset)
         let lit = String(decoding: b[o..<(o + Int(hit.length))], as: UTF8.self).lowercased()
         guard let entry = hosts.first(where: { $0.host == lit }) else { return nil }
-        if o > 0 {
-            let c = b[o - 1]
-            if ByteClass.isIdentifier(c) || c == 0x2D { return nil }
-            if c == 0x2E && !lit.hasPrefix("r2.") && !lit.hasPrefix("s3.") && !lit.hasPrefix("blob.") { return nil }
-        }
+        // The host must start the URL: right after the opening quote, after `https://`/`http://`/`//`,
+        // or (for bucket hosts) after `https://<bucket>.`; hosts listed in prose or a CSP are not calls.
+        var s = o
+        while s > 0 && f.kind(at: s - 1) == .string && b[s - 1] != 0x22 && b[s - 1] != 0x27 && b[s - 1] != 0x60 { s -= 1 }
+        let prefix = f.string(s..<o).lowercased()
+        guard ["", "https://", "http://", "//", "wss://"].contains(prefix) else { return nil }
         return entry
     }
 }

@@ -64,6 +64,18 @@ public struct IntegrationRealityCollector: Collector {
                   }, 1000);
                 });
                 """, note: "a server route that marks paid with no provider"),
+            CollectorExample("src/pages/Checkout.tsx", """
+                export default function Checkout() {
+                  const ↓handleChapaPayment = async () => {
+                    setLoading(true);
+                    await new Promise((resolve) => setTimeout(resolve, 1500));
+                    const success = Math.random() > 0.1;
+                    if (success) toast.success("Order placed!");
+                    setLoading(false);
+                  };
+                  return <button onClick={handleChapaPayment}>Pay with Chapa</button>;
+                }
+                """, note: "a browser payment handler that sleeps and rolls a die"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -128,6 +140,28 @@ public struct IntegrationRealityCollector: Collector {
                 async function sendEmail(to: string) { console.log("email sent", to); return { success: true }; }
                 test("sends", async () => { expect(await sendEmail("a@b.c")).toEqual({ success: true }); });
                 """, note: "a stub inside a test"),
+            CollectorExample([
+                "src/pages/Booking.tsx": """
+                    import PaymentForm from "@/components/booking/PaymentForm";
+                    export default function Booking() {
+                      const handlePaymentComplete = (reference: string) => {
+                        console.log("Payment complete! Booking reference:", reference);
+                        setStep(4);
+                      };
+                      return <PaymentForm onComplete={handlePaymentComplete} />;
+                    }
+                    """,
+                "lib/email/service.ts": """
+                    export async function sendInquiryConfirmation(..._args: unknown[]) {
+                      console.log("Email service not configured");
+                      return { success: false, error: "Email service not configured" };
+                    }
+                    """,
+                "app/api/inquiries/route.ts": """
+                    import { sendInquiryConfirmation } from "@/lib/email/service";
+                    export async function POST() { await sendInquiryConfirmation(); return Response.json({ ok: true }); }
+                    """,
+            ], note: "a callback reacting to a payment done elsewhere, and a stub that honestly reports failure"),
         ])
 
     public var rules: [PatternRule] {
@@ -135,9 +169,9 @@ public struct IntegrationRealityCollector: Collector {
             IntegrationCatalog.hostRule("G3.P1/host"),
             PatternRule(id: "G3.P1/storage-call", literals: [".storage"], regions: .code, wordStart: false,
                         regexEquivalent: #"\.storage\s*\.from\("#),
-            PatternRule(id: "G3.P1/definition", literals: IntegrationSimulation.definitionLiterals(), caseSensitive: false, regions: .code,
+            PatternRule(id: "G3.P1/definition", literals: IntegrationSimulation.stubVerbs, regions: .code,
                         languages: [.javascript, .jsx, .typescript, .tsx, .python, .vue, .svelte], wordStart: true,
-                        regexEquivalent: #"(?i)\b(function|const|let|var|async|def)\s+(send|notify|process|handle|make|charge|pay|generate|draft|ask|create|submit|confirm|capture)\w*"#),
+                        regexEquivalent: #"\b(function\s+|const\s+|let\s+|var\s+|async\s+|def\s+|^\s*)(send|notify|deliver|process|handle|make|charge|pay|submit|confirm|capture|generate|ask|draft|summarize|create|checkout|simulate|fake|mock)[A-Z_]\w*\s*(=|\(|:)"#),
             PatternRule(id: "G3.P1/claim", literals: IntegrationSimulation.claims.map(\.text), caseSensitive: false, regions: .string,
                         regexEquivalent: #"(?i)["'`][^"'`]*(email sent|sending email|sms sent|payment (processed|successful|complete|succeeded|confirmed)|pay_demo|simulat|demo mode)"#),
             PatternRule(id: "G3.P1/paid", literals: IntegrationSimulation.paidLiterals, caseSensitive: false, regions: .live,
@@ -192,12 +226,12 @@ public struct IntegrationRealityCollector: Collector {
             }
         }
         // Providers by API host.
-        for (f, h) in app.hits("G3.P1/host") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P1/host") where G3Scan.isAppCode(f) {
             guard let (host, pr) = IntegrationCatalog.hostProvider(f, hit: h) else { continue }
             anchor(pr, file: f, offset: Int(h.offset), side: sides.side(f), via: "calls \(host)", d: d, note: note)
         }
         // Supabase Storage.
-        for (f, h) in app.hits("G3.P1/storage-call") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P1/storage-call") where G3Scan.isAppCode(f) {
             let j = G3Scan.skipSpaces(f.bytes, Int(h.offset + h.length))
             if G3Scan.startsWith(f.bytes, j, ".from") || j < f.bytes.count && f.bytes[j] == 0x2E && G3Scan.startsWith(f.bytes, G3Scan.skipSpaces(f.bytes, j + 1), "from") {
                 note(.storage) { $0.baas = true; $0.serverProviders.insert("Supabase Storage") }
@@ -206,31 +240,50 @@ public struct IntegrationRealityCollector: Collector {
 
         // Stub senders, chargers and AI helpers.
         var stubRanges: [String: [Range<Int>]] = [:]
-        for (f, h) in app.hits("G3.P1/definition") where G3Scan.isAppCode(f) {
-            let b = f.bytes
-            var nameStart = Int(h.offset)
-            let lit = f.string(Int(h.offset)..<Int(h.offset + h.length))
-            if let sp = lit.firstIndex(of: " ") { nameStart += lit.utf8.distance(from: lit.startIndex, to: sp) + 1 }
-            let id = G3Scan.identifier(b, around: nameStart)
-            guard id.range.lowerBound == nameStart, let kind = IntegrationSimulation.kind(ofFunction: id.text),
+        var stubs: [(file: ScannedFile, offset: Int, name: String, kind: IntegrationKind)] = []
+        for (f, h) in G3Scan.hits(app, "G3.P1/definition") where G3Scan.isAppCode(f) {
+            let id = G3Scan.identifier(f.bytes, around: Int(h.offset))
+            guard id.range.lowerBound == Int(h.offset), IntegrationSimulation.isDefinitionSite(f, id.range),
+                  let kind = IntegrationSimulation.kind(ofFunction: id.text),
                   let body = G3Scan.functionBody(f, nameRange: id.range) else { continue }
             stubRanges[f.path, default: []].append(body)
-            guard IntegrationSimulation.isSimulated(f, body: body, kind: kind) else { continue }
-            let side = sides.side(f)
-            simulated(kind, Finding.at(d, rule: "stub-\(kind.rawValue)", file: f, offset: id.range.lowerBound,
-                message: "\(id.text)() \(stubWhat(kind)) but its body only logs, waits or returns a canned result\(side == .client ? " in the browser" : ""); no \(kind.label) provider is called. In production nothing is \(stubOutcome(kind)). Call a real provider from the server (\(providerHint(kind))) and surface its errors."))
+            // A property of an object literal (`sendMagicLink: (…) => {…}` in a library's config) is used by whoever receives the object.
+            let next = G3Scan.skipSpaces(f.bytes, id.range.upperBound)
+            let isProperty = next < f.bytes.count && f.bytes[next] == 0x3A && f.language != .python
+            guard IntegrationSimulation.isSimulated(f, body: body, kind: kind, name: id.text),
+                  isProperty || isReferenced(app, id.text, except: f, id.range.lowerBound) else { continue }
+            stubs.append((f, id.range.lowerBound, id.text, kind))
+        }
+        // One finding per file and kind, naming every stub in it.
+        for (i, st) in stubs.enumerated() where !stubs[..<i].contains(where: { $0.file.path == st.file.path && $0.kind == st.kind }) {
+            let names = stubs.filter { $0.file.path == st.file.path && $0.kind == st.kind }.map { $0.name + "()" }
+            let side = sides.side(st.file)
+            let k = st.kind
+            simulated(k, Finding.at(d, rule: "stub-\(k.rawValue)", file: st.file, offset: st.offset,
+                message: "\(names.joined(separator: ", ")) \(names.count == 1 ? stubWhat(k) : stubWhat(k).replacingOccurrences(of: "is ", with: "are "))\(names.count == 1 ? "" : ""), but \(names.count == 1 ? "its body only logs" : "their bodies only log"), wait or return a canned result\(side == .client ? " in the browser" : ""); no \(k.label) provider is called. In production nothing is \(stubOutcome(k)). Call a real provider from the server (\(providerHint(k))) and surface its errors."))
         }
 
         // Payment status written without a provider.
-        var confirmFiles = Set(app.hits("G3.P1/confirm").map(\.file.path))
+        var confirmFiles = Set(G3Scan.hits(app, "G3.P1/confirm").map(\.file.path))
         for f in app.files where f.path.lowercased().contains("webhook") && sides.side(f).mayRunOnServer { confirmFiles.insert(f.path) }
-        for (f, h) in app.hits("G3.P1/paid") where G3Scan.isAppCode(f) {
+        var confirmCallNames: Set<String>?
+        func confirmCalls() -> Set<String> {
+            if let c = confirmCallNames { return c }
+            var names = Set<String>()
+            for p in confirmFiles {
+                guard let cf = app.file(p) else { continue }
+                for c in G3Scan.calls(cf, in: G3Scan.whole(cf)) where c.name.count > 3 { names.insert(c.name) }
+            }
+            confirmCallNames = names
+            return names
+        }
+        for (f, h) in G3Scan.hits(app, "G3.P1/paid") where G3Scan.isAppCode(f) {
             guard IntegrationSimulation.isPaidWrite(f, offset: Int(h.offset), length: Int(h.length)) else { continue }
             let side = sides.side(f)
             if side == .client {
                 simulated(.payments, Finding.at(d, rule: "paid-set-in-browser", file: f, offset: Int(h.offset),
                     message: "The browser marks the payment as paid. Anyone can run this update without paying, and a real payment is never checked. Let the provider's verified webhook (or a server call that retrieves the payment) set the status."))
-            } else if side.mayRunOnServer && !confirmFiles.contains(f.path) && !calledFromConfirmation(f, offset: Int(h.offset), confirmFiles, app) {
+            } else if side.mayRunOnServer && !confirmFiles.contains(f.path) && !calledFromConfirmation(f, offset: Int(h.offset), confirmCalls()) {
                 simulated(.payments, Finding.at(d, rule: "paid-without-provider", file: f, offset: Int(h.offset),
                     message: "This server code marks a payment as paid without asking the payment provider (no verified webhook event, no retrieve of the session or intent). A client can call it without paying. Set the status only from a verified provider event."))
             }
@@ -238,7 +291,7 @@ public struct IntegrationRealityCollector: Collector {
 
         // Home-made card forms.
         var cardFiles = Set<String>()
-        for (f, h) in app.hits("G3.P1/card") where G3Scan.isAppCode(f) && sides.side(f) == .client && !cardFiles.contains(f.path) {
+        for (f, h) in G3Scan.hits(app, "G3.P1/card") where G3Scan.isAppCode(f) && sides.side(f) == .client && !cardFiles.contains(f.path) {
             guard G3Scan.containsAny(f, ["<input", "<Input", "TextField", "<form"], in: G3Scan.whole(f), caseInsensitive: false),
                   !G3Scan.containsAny(f, ["CardElement", "PaymentElement", "CardNumberElement", "PayPalButtons", "stripe"], in: G3Scan.whole(f)) else { continue }
             cardFiles.insert(f.path)
@@ -247,12 +300,13 @@ public struct IntegrationRealityCollector: Collector {
         }
 
         // Log lines, toasts and responses that claim a send or a payment.
-        for (f, h) in app.hits("G3.P1/claim") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P1/claim") where G3Scan.isAppCode(f) {
             guard let kind = IntegrationSimulation.claimKind(f, hit: h) else { continue }
             let lit = f.string(Int(h.offset)..<Int(h.offset + h.length)).lowercased()
             guard IntegrationSimulation.isClaimContext(f, offset: Int(h.offset), literal: lit) else { continue }
             if (stubRanges[f.path] ?? []).contains(where: { $0.contains(Int(h.offset)) }) { continue }
-            if IntegrationSimulation.delegates(f, kind: kind) { continue }
+            if IntegrationSimulation.delegates(f, kind: kind, imports: sides.imports[f.path] ?? []) { continue }
+            if let fn = G3Flow.enclosingFunctionName(f, Int(h.offset)), isReaction(fn) { continue }
             if hasProvider(f, kind: kind, sides: sides) { continue }
             let claimAt = stringStart(f, Int(h.offset))
             simulated(kind, Finding.at(d, rule: "claimed-\(kind.rawValue)", file: f, offset: claimAt,
@@ -261,12 +315,14 @@ public struct IntegrationRealityCollector: Collector {
 
         // mailto: links to a user's address presented as notifications.
         var mailtoSites: [(ScannedFile, Int)] = []
-        for (f, h) in app.hits("G3.P1/mailto") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.P1/mailto") where G3Scan.isAppCode(f) {
             let o = Int(h.offset + h.length)
-            if G3Scan.startsWith(f.bytes, o, "${") || o + 1 < f.bytes.count && f.bytes[o] == 0x24 && f.bytes[o + 1] == 0x7B
-                || f.kind(at: o) == .code && !G3Scan.contains(f, "@", in: o..<min(f.bytes.count, o + 40)) {
-                mailtoSites.append((f, Int(h.offset)))
-            }
+            let dynamic = o + 1 < f.bytes.count && f.bytes[o] == 0x24 && f.bytes[o + 1] == 0x7B
+            guard dynamic, let close = G3Scan.matching(f, open: o + 1, limit: o + 200) else { continue }
+            let expr = f.string((o + 2)..<close).lowercased()
+            let staticAddress = ["contact", "support", "config", "company", "site", "business", "admin", "team", "sales", "help", "info",
+                                 "owner", "settings", "env", "organi", "store", "shop", "clinic", "brand"].contains { expr.contains($0) }
+            if !staticAddress { mailtoSites.append((f, Int(h.offset))) }
         }
 
         // Scope: what the task needs and what the app attempts.
@@ -292,7 +348,7 @@ public struct IntegrationRealityCollector: Collector {
                 evidence: unknownSpec.isEmpty ? [] : [Evidence("spec integrations not checked", unknownSpec.joined(separator: ", "))])
         }
 
-        let paidTracked = !app.hits("G3.P1/paid").isEmpty || (spec.map { ($0.prompt + $0.features.map(\.description).joined()).lowercased().contains("webhook") } ?? false)
+        let paidTracked = !G3Scan.hits(app, "G3.P1/paid").isEmpty || (spec.map { ($0.prompt + $0.features.map(\.description).joined()).lowercased().contains("webhook") } ?? false)
         var good = 0
         for k in scope {
             var s = state[k] ?? KindState()
@@ -302,7 +358,8 @@ public struct IntegrationRealityCollector: Collector {
                     message: "The task needs \(k.label) but the app has no \(k.label) integration at all: no provider SDK, no API call, not even a stub. The feature cannot work in production. Add \(providerHint(k)) on the server."))
                 status = "missing"
             } else {
-                if s.serverProviders.isEmpty && s.simulations.isEmpty && s.clientSecretUse.isEmpty, let first = s.browserOnly.first {
+                let browserOnly = s.serverProviders.isEmpty && s.simulations.isEmpty && s.clientSecretUse.isEmpty && !s.browserOnly.isEmpty
+                if browserOnly, let first = s.browserOnly.first {
                     s.simulations.append(Finding.at(d, rule: "browser-only-\(k.rawValue)", file: first.file, offset: first.offset, severity: .medium,
                         message: "\(first.provider) runs only in the browser and no server code talks to a \(k.label) provider. \(k == .payments ? "The app never learns reliably that a payment succeeded" : "Anyone can trigger sends with your public key and nothing is recorded server-side"). Add the server half (session creation and a verified webhook, or a server-side send)."))
                 }
@@ -316,6 +373,7 @@ public struct IntegrationRealityCollector: Collector {
                 if ok { good += 1 }
                 status = ok ? "real (\(s.serverProviders.sorted().joined(separator: ", ")))"
                     : !s.clientSecretUse.isEmpty ? "client-only"
+                    : browserOnly ? "browser-only (\(s.browserOnly.map(\.provider).first ?? ""))"
                     : !s.simulations.isEmpty ? (real ? "partly simulated" : "simulated")
                     : "browser-only"
             }
@@ -350,13 +408,8 @@ public struct IntegrationRealityCollector: Collector {
 
     /// Whether the write at `offset` sits in a function that a confirming file (verified webhook,
     /// provider retrieve) calls, as in a repository's `markInvoicePaid` used by the webhook route.
-    private func calledFromConfirmation(_ f: ScannedFile, offset: Int, _ confirmFiles: Set<String>, _ app: AppContext) -> Bool {
-        var names = Set<String>()
-        for p in confirmFiles {
-            guard let cf = app.file(p) else { continue }
-            for c in G3Scan.calls(cf, in: G3Scan.whole(cf)) where c.name.count > 3 { names.insert(c.name) }
-        }
-        for name in names {
+    private func calledFromConfirmation(_ f: ScannedFile, offset: Int, _ names: Set<String>) -> Bool {
+        for name in names where f.contains(name, in: .code) {
             for o in f.find(name, in: .code, wordStart: true) where o < offset {
                 let id = G3Scan.identifier(f.bytes, around: o)
                 guard id.text == name, let body = G3Scan.functionBody(f, nameRange: id.range) else { continue }
@@ -364,6 +417,26 @@ public struct IntegrationRealityCollector: Collector {
             }
         }
         return false
+    }
+
+    /// Whether the app uses a function anywhere but its definition (a call, a handler prop, an export list).
+    private func isReferenced(_ app: AppContext, _ name: String, except def: ScannedFile, _ defOffset: Int) -> Bool {
+        for g in app.files where G3Scan.isAppCode(g) && g.contains(name, in: .code) {
+            let b = g.bytes
+            for o in g.find(name, in: .code, wordStart: true) where !(g.path == def.path && o == defOffset) {
+                let e = o + name.utf8.count
+                if e < b.count && ByteClass.isIdentifier(b[e]) { continue }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Callbacks that react to an outcome decided elsewhere (`onPaymentSuccess`, `handlePaymentComplete`).
+    private func isReaction(_ name: String) -> Bool {
+        let w = IntegrationSimulation.words(name)
+        if w.first == "on" { return true }
+        return !Set(w).isDisjoint(with: ["success", "succeeded", "complete", "completed", "done", "finished", "confirmed", "callback", "result"])
     }
 
     private func hasProvider(_ f: ScannedFile, kind: IntegrationKind, sides: SideMap) -> Bool {

@@ -30,15 +30,36 @@ enum IntegrationSimulation {
     }
 
     /// The integration a function name claims to perform, judged by its verb and noun.
+    /// Names that say the function pretends (`simulatePayment`, `fakeSendEmail`, `mockCharge`).
+    static func confesses(_ name: String) -> Bool {
+        ["simulate", "fake", "mock", "dummy"].contains(words(name).first ?? "")
+    }
+
     static func kind(ofFunction name: String) -> IntegrationKind? {
-        let w = words(name)
+        var w = words(name)
+        if confesses(name) {
+            w.removeFirst()
+            let rest = Set(w)
+            if !rest.isDisjoint(with: ["sms", "whatsapp", "text"]) { return .sms }
+            if !rest.isDisjoint(with: ["email", "emails", "mail", "notification", "notifications", "reminder"]) { return .email }
+            if !rest.isDisjoint(with: ["payment", "payments", "charge", "checkout", "pay", "purchase", "transaction"]) { return .payments }
+            if !rest.isDisjoint(with: ["ai", "gpt", "llm", "completion", "reply", "response", "summary"]) { return .ai }
+            if !rest.isDisjoint(with: ["upload", "uploads", "storage"]) { return .storage }
+            return nil
+        }
         guard let verb = w.first else { return nil }
         let rest = Set(w.dropFirst())
+        let reactions: Set<String> = ["succeeded", "success", "completed", "complete", "failed", "failure", "created", "updated", "deleted",
+                                     "canceled", "cancelled", "event", "events", "webhook", "received", "changed", "expired", "refunded", "error",
+                                     "status", "intent", "method", "methods", "history", "details", "info", "data", "list", "modal", "dialog",
+                                     "page", "button", "change", "select", "click", "input", "settings", "preferences", "toggle", "open", "close"]
+        if !rest.isDisjoint(with: reactions) && verb != "send" { return nil }
         let senders: Set<String> = ["send", "notify", "deliver", "dispatch", "queue", "trigger"]
         if senders.contains(verb) {
             if !rest.isDisjoint(with: ["sms", "whatsapp", "text"]) { return .sms }
             if !rest.isDisjoint(with: ["email", "emails", "mail", "mails", "notification", "notifications", "reminder", "reminders",
-                                        "confirmation", "invite", "invitation", "welcome", "receipt", "newsletter", "digest"]) {
+                                        "confirmation", "invite", "invitation", "welcome", "receipt", "newsletter", "digest", "magic",
+                                        "reset", "verification", "alert", "alerts"]) {
                 return .email
             }
             return nil
@@ -60,78 +81,95 @@ enum IntegrationSimulation {
         return nil
     }
 
+    /// Verbs that start the names of functions worth checking; the rule anchors on them at a word start.
     static let stubVerbs = ["send", "notify", "deliver", "dispatch", "process", "handle", "make", "charge", "pay", "submit", "complete",
-                            "confirm", "capture", "initiate", "generate", "ask", "draft", "summarize", "call", "get", "create", "chat"]
+                            "confirm", "capture", "initiate", "generate", "ask", "draft", "summarize", "summarise", "suggest", "call",
+                            "create", "chat", "checkout", "trigger", "queue", "execute", "simulate", "fake", "mock", "dummy"]
 
-    /// Literals for a rule that finds candidate function definitions (`function sendX`, `const sendX`, `async sendX(`, `def send_x`).
-    static func definitionLiterals() -> [String] {
-        var out: [String] = []
-        for kw in ["function ", "const ", "let ", "var ", "async ", "def "] {
-            for v in stubVerbs { out.append(kw + v) }
-        }
-        out += ["charge(", "pay(", "checkout("]
-        return out
+    /// Whether the identifier at `range` is being defined there (`function x`, `const x =`, `def x`,
+    /// `async x(`, a method or property at the start of a line), judged before parsing its body.
+    static func isDefinitionSite(_ f: ScannedFile, _ range: Range<Int>) -> Bool {
+        let b = f.bytes
+        let before = G3Scan.precedingWord(b, range.lowerBound)
+        if ["function", "const", "let", "var", "async", "def", "static", "public", "private", "protected"].contains(before) { return true }
+        if range.lowerBound > 0 && b[range.lowerBound - 1] == 0x2E { return false }
+        return G3Scan.lineStartsAt(b, range.lowerBound) || before == "{" || before == ","
     }
 
     // MARK: Bodies
 
-    private static let benignReceivers: Set<String> = [
+    private static let quietReceivers: Set<String> = [
         "console", "logger", "log", "logging", "math", "json", "date", "object", "array", "string", "number", "promise", "toast",
-        "localstorage", "sessionstorage", "crypto", "uuid", "res", "nextresponse", "response", "time", "random", "datetime", "router",
-        "window", "document", "navigation", "queryclient", "process", "asyncio", "uuid4", "self", "this", "app",
+        "localstorage", "sessionstorage", "uuid", "time", "random", "datetime", "intl", "crypto",
     ]
-    private static let benignNames: Set<String> = [
-        "log", "info", "warn", "error", "debug", "trace", "print", "settimeout", "sleep", "delay", "wait", "promise", "resolve",
-        "random", "floor", "round", "ceil", "now", "toisostring", "tostring", "tolocalestring", "tolocaledatestring", "stringify",
-        "slice", "substring", "substr", "tofixed", "padstart", "map", "filter", "foreach", "join", "replace", "trim", "tolowercase",
-        "touppercase", "split", "includes", "keys", "values", "entries", "assign", "string", "number", "boolean", "date", "uuid",
-        "uuidv4", "v4", "randomuuid", "nanoid", "setitem", "getitem", "push", "toast", "success", "alert", "format", "len", "str",
-        "int", "dict", "jsonify", "json", "status", "navigate", "refresh", "reload", "invalidatequeries", "response", "nextresponse",
-        "choice", "randint", "uniform", "tojson", "redirect", "render", "ok", "resolve", "reject", "error", "sum", "reduce", "find",
-        "some", "every", "encodeuricomponent", "tolocaletimestring", "gettime", "uuid4", "hex", "timedelta", "utcnow", "getenv",
-    ]
+    private static let capableNames = ["send", "mail", "deliver", "dispatch", "post", "request", "fetch", "invoke", "publish", "enqueue", "queue",
+                                       "insert", "create", "upsert", "save", "charge", "capture", "pay", "checkout", "rpc", "emit", "notify",
+                                       "write", "put", "exec", "submit", "transmit", "upload", "generate", "complete", "chat", "stream", "call",
+                                       "query", "from", "axios", "got", "http", "navigate", "redirect", "open", "assign", "mutate", "run"]
+    private static let capableReceivers = ["client", "api", "transport", "mail", "resend", "sendgrid", "postmark", "stripe", "twilio", "supabase",
+                                           "db", "prisma", "http", "axios", "queue", "sns", "ses", "s3", "openai", "anthropic", "model", "service",
+                                           "provider", "gateway", "sdk", "router", "location", "window", "functions", "storage"]
 
-    /// Whether a call in a stub body does nothing an integration needs (logging, sleeping, UI state).
-    static func isBenign(receiver: String, name: String, file: ScannedFile) -> Bool {
+    /// Whether a call could perform or hand off the integration's work (a transport, an HTTP or SDK
+    /// call, a database write, navigation, a parent's callback); logging, formatting, sleeping and
+    /// local UI state cannot.
+    /// Logging, formatting, sleeping, local UI state and response writing: calls a stub is made of.
+    static func isQuiet(receiver: String, name: String) -> Bool {
         let r = receiver.lowercased(), n = name.lowercased()
-        if r == "res" || r == "response" || r == "nextresponse" {
-            return ["json", "status", "send", "end", "redirect"].contains(n)
-        }
-        if benignReceivers.contains(r) && r != "self" && r != "this" && r != "app" { return true }
-        if r.isEmpty || r == "." || r == ")" {
-            if benignNames.contains(n) { return true }
-        } else if ["toast", "console", "logger"].contains(where: { r.hasSuffix($0) }) {
-            return true
-        } else if ["map", "filter", "foreach", "join", "slice", "push", "tofixed", "tostring", "toisostring", "includes", "split",
-                   "replace", "trim", "tolowercase", "touppercase", "find", "reduce", "some", "every", "format", "padstart"].contains(n) {
+        if quietReceivers.contains(r) || ["toast", "console", "logger"].contains(where: { r.hasSuffix($0) }) { return true }
+        if ["log", "print", "debug", "trace", "format", "settimeout", "sleep", "delay", "wait", "tostring", "stringify", "parse",
+            "tofixed", "tolocale", "padstart", "slice", "substring", "split", "join", "map", "filter", "foreach", "reduce", "find",
+            "includes", "replace", "trim", "lower", "upper", "keys", "values", "entries", "random", "floor", "round", "ceil", "now",
+            "uuid", "nanoid", "randomuuid", "jsonify", "str", "int", "len", "dict", "resolve", "toast", "alert", "success", "error", "warn",
+            "info", "promise", "date"].contains(where: { n.hasPrefix($0) }) {
             return true
         }
+        if r == "res" || r == "response" || r == "nextresponse" { return true }
         let scalars = Array(name.unicodeScalars)
-        if scalars.count > 3, name.hasPrefix("set"), scalars[3].properties.isUppercase { return true }
+        return scalars.count > 3 && name.hasPrefix("set") && scalars[3].properties.isUppercase
+    }
+
+    private static func awaited(_ f: ScannedFile, callAt offset: Int) -> Bool {
+        var s = offset
+        let b = f.bytes
+        // walk back over the receiver chain `a.b?.c`
+        while s > 0 && (ByteClass.isIdentifier(b[s - 1]) || b[s - 1] == 0x2E || b[s - 1] == 0x3F) { s -= 1 }
+        return G3Scan.precedingWord(b, s) == "await"
+    }
+
+    static func isCapable(receiver: String, name: String) -> Bool {
+        let r = receiver.lowercased(), n = name.lowercased()
+        if isQuiet(receiver: receiver, name: name) { return false }
+        let scalars = Array(name.unicodeScalars)
         if scalars.count > 2, name.hasPrefix("on"), scalars[2].properties.isUppercase { return true }
-        return false
+        return capableNames.contains { n.contains($0) } || capableReceivers.contains { r.contains($0) }
     }
 
     /// Whether a function body only pretends to perform `kind`: nothing but logging, sleeping, UI
     /// state and canned return values, and at least one sign of pretence (a log, a sleep, a
     /// success value, a "mock"/"demo" note, or an empty body). Bodies that throw are honest.
-    static func isSimulated(_ f: ScannedFile, body: Range<Int>, kind: IntegrationKind) -> Bool {
+    static func isSimulated(_ f: ScannedFile, body: Range<Int>, kind: IntegrationKind, name: String = "") -> Bool {
+        if confesses(name) { return true }
+        // A stub that reports failure ("not configured", success: false) is honest, not a simulation.
+        if G3Scan.containsAny(f, ["success: false", "success:false", "ok: false", "not configured", "not implemented"], in: body),
+           !G3Scan.containsAny(f, ["success: true", "success:true", "ok: true"], in: body) {
+            return false
+        }
         if G3Scan.contains(f, "throw ", in: body, regions: .code) || f.language == .python && G3Scan.contains(f, "raise ", in: body, regions: .code) {
             return false
         }
-        for c in G3Scan.calls(f, in: body) where !isBenign(receiver: c.receiver, name: c.name, file: f) {
-            return false
+        for c in G3Scan.calls(f, in: body) {
+            if isCapable(receiver: c.receiver, name: c.name) { return false }
+            // An awaited call that is not a sleep or a log hands the work to something we cannot see.
+            if awaited(f, callAt: c.offset), !isQuiet(receiver: c.receiver, name: c.name) { return false }
         }
-        if G3Scan.containsAny(f, ["fetch", "axios", "await ", "yield ", "http"], in: body, regions: .code),
-           !G3Scan.containsAny(f, ["settimeout", "sleep", "delay", "promise"], in: body, regions: .code) {
-            return false
-        }
+        if G3Scan.containsAny(f, ["fetch", "axios", "yield ", "http"], in: body, regions: .code) { return false }
         let markers: [String]
         if kind == .ai {
             markers = ["settimeout", "sleep(", "delay(", "math.random", "random.choice", "mock", "fake", "simulat", "demo", "canned", "placeholder", "todo", "hardcoded", "hard-coded"]
         } else {
-            markers = ["console.", "logger.", "print(", "settimeout", "sleep(", "delay(", "math.random", "toast", "alert(", "success", "sent",
-                       "true", "simulat", "mock", "fake", "demo", "todo", "placeholder", "coming soon", "stub", "pretend", "not implemented"]
+            markers = ["console.", "logger.", "print(", "settimeout", "sleep(", "delay(", "math.random", "toast", "alert(", "success", "'sent'",
+                       "\"sent\"", "return true", "simulat", "mock", "fake", "demo", "todo", "placeholder", "coming soon", "stub", "pretend"]
         }
         if G3Scan.containsAny(f, markers, in: body) { return true }
         return kind != .ai && isEmptyBody(f, body)
@@ -160,6 +198,7 @@ enum IntegrationSimulation {
         ("payment processed", .payments), ("payment successful", .payments), ("payment complete", .payments),
         ("payment succeeded", .payments), ("paid successfully", .payments), ("payment confirmed", .payments),
         ("pay_demo", .payments), ("pay_mock", .payments), ("pay_fake", .payments), ("txn_demo", .payments), ("txn_mock", .payments),
+        ("test_pay_", .payments), ("mock_pay", .payments), ("fake_pay", .payments), ("demo_pay", .payments), ("fake_txn", .payments),
         ("simulat", nil), ("demo mode", nil), ("mock payment", .payments), ("fake payment", .payments), ("would send", nil),
     ]
 
@@ -177,7 +216,7 @@ enum IntegrationSimulation {
     /// Whether the claim at `offset` sits where a user or operator would read it as done: a log,
     /// a toast or alert, a response body, or a fake transaction id.
     static func isClaimContext(_ f: ScannedFile, offset: Int, literal: String) -> Bool {
-        if literal.hasPrefix("pay_") || literal.hasPrefix("txn_") { return true }
+        if literal.contains("pay_") || literal.contains("txn") || literal.hasSuffix("_pay") { return true }
         let line = f.lineText(at: offset).lowercased()
         return ["console.", "logger.", "log(", "print(", "toast", "alert(", "message:", "res.json", "response(", "jsonify", "json(",
                 "status:", "success", "logging."].contains { line.contains($0) }
@@ -185,8 +224,16 @@ enum IntegrationSimulation {
 
     /// Whether a file hands `kind` off to something else (a provider, an HTTP call, an edge
     /// function, a helper named for the job), so a claim in it may be true.
-    static func delegates(_ f: ScannedFile, kind: IntegrationKind, excluding: Range<Int>? = nil) -> Bool {
+    static func delegates(_ f: ScannedFile, kind: IntegrationKind, imports: [ModuleRef] = [], excluding: Range<Int>? = nil) -> Bool {
         let all = G3Scan.whole(f)
+        let importStems: [String]
+        switch kind {
+        case .email: importStems = ["mail", "email", "notif", "remind"]
+        case .sms: importStems = ["sms", "whatsapp"]
+        case .payments: importStems = ["pay", "checkout", "billing", "stripe", "razorpay", "paddle"]
+        case .ai, .storage: importStems = []
+        }
+        if imports.contains(where: { r in r.package == nil && importStems.contains { r.spec.lowercased().contains($0) } }) { return true }
         if G3Scan.containsAny(f, ["fetch(", "axios", ".invoke(", "functions.", "httpx", "requests.", "mutate", "useMutation", "$fetch", "ky."], in: all, regions: .code) {
             return true
         }

@@ -88,17 +88,17 @@ enum OutboundCalls {
         let a = c.firstArg
         guard a < b.count else { return .unknown }
         if b[a] == 0x22 || b[a] == 0x27 || b[a] == 0x60 {
-            return classify(urlText(f, from: a))
+            return classify(resolveHead(f, urlText(f, from: a)))
         }
         if b[a] == 0x66 && a + 1 < b.count && (b[a + 1] == 0x22 || b[a + 1] == 0x27) { // Python f-string
-            return classify(urlText(f, from: a + 1))
+            return classify(resolveHead(f, urlText(f, from: a + 1)))
         }
         let id = G3Scan.identifier(b, around: a)
         guard id.range.lowerBound == a, !id.text.isEmpty else { return .unknown }
         // `url` or `API + '/path'` where the identifier is assigned in the file
         if let v = G3Scan.assignedValue(f, name: id.text) {
             let t = v.text.trimmingCharacters(in: .whitespaces)
-            if let q = t.first, q == "\"" || q == "'" || q == "`" { return classify(String(t.dropFirst())) }
+            if let q = t.first, q == "\"" || q == "'" || q == "`" { return classify(resolveHead(f, String(t.dropFirst()))) }
             if t.hasPrefix("f\"") || t.hasPrefix("f'") { return classify(String(t.dropFirst(2))) }
             if t.contains("process.env") || t.contains("Deno.env") || t.contains("import.meta.env") || t.contains("os.environ") || t.contains("getenv") {
                 return classify(t)
@@ -106,6 +106,20 @@ enum OutboundCalls {
             if t.hasPrefix("new URL(") { return classify(String(t.dropFirst(8))) }
         }
         return .unknown
+    }
+
+    /// A URL template that starts with `${name}` (or Python `{name}`): the name's value when the file
+    /// assigns it a string, so `${API_BASE}/x` with `const API_BASE = "https://…"` resolves.
+    private static func resolveHead(_ f: ScannedFile, _ text: String) -> String {
+        var t = Substring(text)
+        if t.hasPrefix("${") { t = t.dropFirst(2) } else if t.hasPrefix("{") { t = t.dropFirst(1) } else { return text }
+        let name = String(t.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" })
+        guard !name.isEmpty, t.dropFirst(name.count).first == "}" else { return text }
+        guard let v = G3Scan.assignedValue(f, name: name) else { return text }
+        let val = v.text.trimmingCharacters(in: .whitespaces)
+        if let q = val.first, q == "\"" || q == "'" || q == "`" { return String(val.dropFirst()) }
+        if val.contains("env") || val.contains("getenv") { return "${" + val }
+        return text
     }
 
     private static func urlText(_ f: ScannedFile, from a: Int) -> String {
@@ -142,7 +156,7 @@ enum OutboundCalls {
             if host.hasSuffix(".supabase.co") || host.hasSuffix(".supabase.in") { return .own }
             return .thirdParty(host)
         }
-        if l.hasPrefix("${") || l.contains("env") {
+        if l.contains("env") {
             guard var name = envName(t) else { return .unknown }
             for p in ["VITE_", "NEXT_PUBLIC_", "REACT_APP_", "EXPO_PUBLIC_", "PUBLIC_", "NUXT_PUBLIC_"] where name.hasPrefix(p) {
                 name = String(name.dropFirst(p.count))

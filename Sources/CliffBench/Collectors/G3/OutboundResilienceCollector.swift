@@ -70,6 +70,7 @@ public struct OutboundResilienceCollector: Collector {
             PatternRule(id: "G3.D2/call", literals: OutboundCalls.literals, regions: .code,
                         languages: [.javascript, .jsx, .typescript, .tsx, .python, .vue, .svelte], wordStart: true,
                         regexEquivalent: #"\b(fetch|axios(\.(get|post|put|patch|delete|request))?|got|ky|ofetch|\$fetch|urlopen|(requests|httpx|aiohttp)\.(get|post|put|patch|delete|request))\(\s*["'`f]?https?://"#),
+            IntegrationCatalog.hostRule("G3.D2/host"),
             PatternRule(id: "G3.D2/retry", literals: ["retry", "retries", "backoff", "tenacity"], caseSensitive: false, regions: .code,
                         languages: [.javascript, .jsx, .typescript, .tsx, .python, .vue, .svelte],
                         regexEquivalent: #"(?i)retr(y|ies)|backoff|tenacity"#),
@@ -83,7 +84,7 @@ public struct OutboundResilienceCollector: Collector {
         var thirdParty = 0, own = 0, unresolved = 0, timed = 0
         var hosts = Set<String>()
         var defaultRetry = false
-        for (f, h) in app.hits("G3.D2/call") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.D2/call") where G3Scan.isAppCode(f) {
             guard sides.side(f).mayRunOnServer, let c = OutboundCalls.call(f, at: Int(h.offset)) else { continue }
             switch OutboundCalls.target(f, c) {
             case .own: own += 1; continue
@@ -111,11 +112,30 @@ public struct OutboundResilienceCollector: Collector {
             findings.append(Finding.at(d, rule: "no-timeout", file: f, offset: c.offset,
                 message: "This \(c.client) call to a third party has no timeout. When the provider hangs, the request (and the user) waits until the platform kills it, and under load the stuck calls exhaust connections. \(hint.prefix(1).uppercased() + hint.dropFirst()) and handle the timeout error."))
         }
+        // Provider URLs passed straight to another function (`doFetch("https://api.resend.com/…")`, a wrapper).
+        for (f, h) in G3Scan.hits(app, "G3.D2/host") where G3Scan.isAppCode(f) && sides.side(f).mayRunOnServer {
+            guard IntegrationCatalog.hostProvider(f, hit: h) != nil else { continue }
+            var s = Int(h.offset)
+            while s > 0 && f.kind(at: s - 1) == .string { s -= 1 }
+            let paren = G3Scan.skipSpacesBack(f.bytes, s - 1)
+            guard paren > 0, f.bytes[paren] == 0x28, let callee = G3Scan.identifier(before: paren, in: f.bytes) else { continue }
+            let known = ["fetch", "ofetch", "urlopen", "got", "ky", "axios", "get", "post", "put", "patch", "delete", "request", "head"]
+            guard !known.contains(callee.text), !["URL", "require", "import", "String", "log", "error", "warn"].contains(callee.text) else { continue }
+            let span = G3Scan.callSpan(f, paren: paren)
+            thirdParty += 1
+            if let (host, _) = IntegrationCatalog.hostProvider(f, hit: h) { hosts.insert(host) }
+            if G3Scan.containsAny(f, ["timeout", "signal"], in: span) {
+                timed += 1
+                continue
+            }
+            findings.append(Finding.at(d, rule: "no-timeout", file: f, offset: callee.range.lowerBound,
+                message: "This call (\(callee.text)) to a third party has no timeout. When the provider hangs, the request (and the user) waits until the platform kills it, and under load the stuck calls exhaust connections. Pass signal: AbortSignal.timeout(10_000) (or the client's timeout option) and handle the timeout error."))
+        }
         guard thirdParty > 0 else {
             return .notMeasured(d.id, "the server makes no outbound call to a third party that could be identified",
                                 evidence: [Evidence("own-app calls", own), Evidence("calls with unresolved URL", unresolved)])
         }
-        let retryFiles = Set(app.hits("G3.D2/retry").filter { G3Scan.isAppCode($0.file) && sides.side($0.file).mayRunOnServer }.map(\.file.path))
+        let retryFiles = Set(G3Scan.hits(app, "G3.D2/retry").filter { G3Scan.isAppCode($0.file) && sides.side($0.file).mayRunOnServer }.map(\.file.path))
         if retryFiles.isEmpty && !defaultRetry {
             findings.append(app.appFinding(d, rule: "no-retry-strategy", severity: .low,
                 message: "No server code retries a failed outbound call (no p-retry, axios-retry, tenacity, backoff loop or retrying client). A single 429 or 503 from a provider becomes a user-facing error. Retry idempotent calls with exponential backoff and jitter."))

@@ -87,6 +87,13 @@ public struct UploadRestrictionsCollector: Collector {
                   return <input type="file" accept=".csv" onChange={(e) => onFile(e.target.files![0])} />;
                 }
                 """, note: "a file read in the browser is not an upload; the upload is commented out"),
+            CollectorExample("supabase/functions/generate-image/index.ts", """
+                serve(async (req) => {
+                  const img = await fetch(resultUrl).then((r) => r.arrayBuffer());
+                  await supabase.storage.from("generated").upload(`${crypto.randomUUID()}.png`, img, { contentType: "image/png" });
+                  return new Response("ok");
+                });
+                """, note: "the server storing content it generated is not a user upload"),
         ])
 
     private static let sizeTokens = ["filesize", "maxfilesize", "max_file_size", "maxsize", "max_size", "max_content_length", "file_size_limit",
@@ -110,6 +117,9 @@ public struct UploadRestrictionsCollector: Collector {
                                                        "request.files", "UploadFile", "request.FILES", "createUploadthing(", "fileUpload(", "uploader.upload"],
                         regions: .code, languages: [.javascript, .jsx, .typescript, .tsx, .python, .vue, .svelte],
                         regexEquivalent: #"multer\(|[Bb]usboy\(|formidable\(|formData\(\)|\.upload\(|PutObjectCommand|createPresignedPost\(|uploadBytes(Resumable)?\(|request\.(files|FILES)|UploadFile|createUploadthing\("#),
+            PatternRule(id: "G3.D3/limits", literals: ["storage.extension(", "metadata->>'mimetype'", "metadata->>'size'", "metadata ->> 'size'",
+                                                       "MAX_CONTENT_LENGTH", "DATA_UPLOAD_MAX_MEMORY_SIZE", "FILE_UPLOAD_MAX_MEMORY_SIZE", "bodySizeLimit"],
+                        regions: .live, regexEquivalent: #"storage\.extension\(|metadata\s*->>\s*'(mimetype|size)'|MAX_CONTENT_LENGTH|(DATA|FILE)_UPLOAD_MAX_MEMORY_SIZE|bodySizeLimit"#),
             PatternRule(id: "G3.D3/bucket", literals: ["storage.buckets", "createBucket(", "updateBucket("], caseSensitive: false, regions: .live,
                         regexEquivalent: #"(?i)storage\.buckets|(create|update)Bucket\("#),
         ]
@@ -135,7 +145,7 @@ public struct UploadRestrictionsCollector: Collector {
         let d = descriptor
         let sides = SideMap(app, importRule: "G3.D3/import")
         var sites: [Site] = []
-        for (f, h) in app.hits("G3.D3/upload") where G3Scan.isAppCode(f) {
+        for (f, h) in G3Scan.hits(app, "G3.D3/upload") where G3Scan.isAppCode(f) {
             let side = sides.side(f)
             guard side.isApp, let site = classify(f, hit: h, side: side) else { continue }
             if sites.contains(where: { $0.file.path == f.path && $0.bucket == site.bucket && $0.server == site.server }) { continue }
@@ -144,10 +154,11 @@ public struct UploadRestrictionsCollector: Collector {
         guard !sites.isEmpty else { return .notMeasured(d.id, "the app has no file upload") }
 
         let buckets = readBuckets(app)
-        let policyTokens = app.files.filter { $0.role == .schema }.contains { G3Scan.containsAny($0, ["storage.extension(", "metadata->>'mimetype'", "metadata->>'size'", "metadata ->> 'size'"], in: G3Scan.whole($0)) }
+        var policyTokens = false, globalServerSize = false
+        for (f, _) in G3Scan.hits(app, "G3.D3/limits") where f.role != .test && f.role != .docs {
+            if f.role == .schema { policyTokens = true } else { globalServerSize = true }
+        }
         let fbRules = app.files.first { $0.path.lowercased().hasSuffix("storage.rules") }
-        let globalServerSize = app.files.contains { G3Scan.isAppCode($0) && $0.language == .python && G3Scan.containsAny($0, ["max_content_length", "data_upload_max_memory_size", "file_upload_max_memory_size"], in: G3Scan.whole($0)) }
-            || app.files.contains { $0.path.lowercased().hasPrefix("next.config") && G3Scan.contains($0, "bodySizeLimit", in: G3Scan.whole($0)) }
 
         var findings: [Finding] = []
         var restrictedSize = 0, restrictedType = 0
@@ -228,7 +239,10 @@ public struct UploadRestrictionsCollector: Collector {
                 bucket = G3Scan.stringLiteral(b, at: q)?.text
             }
             let what = G3Scan.contains(f, "uploader", in: pre) ? "Cloudinary" : G3Scan.contains(f, ".from(", in: pre) ? "Supabase Storage" : "storage"
-            return Site(file: f, offset: o + 1, what: what, server: server && side != .both, bucket: bucket)
+            let onServer = server && side != .both
+            // On the server, only files that arrive in the request are user uploads (not generated or downloaded content).
+            if onServer && !receivesFile(f) { return nil }
+            return Site(file: f, offset: o + 1, what: what, server: onServer, bucket: bucket)
         case "PutObjectCommand", "createPresignedPost(":
             guard server else { return nil }
             return Site(file: f, offset: o, what: "S3", server: true, bucket: nil)
@@ -247,10 +261,20 @@ public struct UploadRestrictionsCollector: Collector {
         }
     }
 
+    private func receivesFile(_ f: ScannedFile) -> Bool {
+        let w = G3Scan.whole(f)
+        if G3Scan.containsAny(f, ["formData()", "req.file", "request.files", "request.FILES", "UploadFile", "multer", "busboy", "formidable"], in: w, caseInsensitive: false, regions: .code) {
+            return true
+        }
+        return G3Scan.containsAny(f, [".json()", "req.body", "request.body"], in: w, caseInsensitive: false, regions: .code)
+            && G3Scan.containsAny(f, ["atob(", "decodeBase64", "base64ToUint8", "Buffer.from("], in: w, caseInsensitive: false, regions: .code)
+            && !G3Scan.containsAny(f, ["b64_json", "arrayBuffer()"], in: w, caseInsensitive: false, regions: .code)
+    }
+
     /// Buckets declared in SQL (`insert into storage.buckets (…) values (…)`) or code (`createBucket('x', { public, fileSizeLimit, allowedMimeTypes })`).
     private func readBuckets(_ app: AppContext) -> [String: Bucket] {
         var out: [String: Bucket] = [:]
-        for (f, h) in app.hits("G3.D3/bucket") where f.role != .test && f.role != .docs {
+        for (f, h) in G3Scan.hits(app, "G3.D3/bucket") where f.role != .test && f.role != .docs {
             let o = Int(h.offset)
             let lit = f.string(o..<Int(h.offset + h.length)).lowercased()
             if lit.hasSuffix("bucket(") {
@@ -274,7 +298,11 @@ public struct UploadRestrictionsCollector: Collector {
             guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { continue }
             let cols = text[text.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
             guard let vr = low.range(of: "values") else { continue }
-            for tuple in tuples(String(text[vr.upperBound...])) {
+            var valuesText = String(text[vr.upperBound...])
+            for stop in [" on conflict", "\non conflict", " returning", " where "] {
+                if let r = valuesText.lowercased().range(of: stop) { valuesText = String(valuesText[..<r.lowerBound]) }
+            }
+            for tuple in tuples(valuesText) {
                 var bk = Bucket(path: f.path, offset: o)
                 var name: String?
                 for (i, v) in tuple.enumerated() where i < cols.count {

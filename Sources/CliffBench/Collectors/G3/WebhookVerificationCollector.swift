@@ -86,6 +86,13 @@ public struct WebhookVerificationCollector: Collector {
             CollectorExample("lib/webhook-types.ts", """
                 export type WebhookEvent = { id: string; type: "checkout.session.completed" };
                 """, note: "types only"),
+            CollectorExample("supabase/functions/dispatch-webhook/index.ts", """
+                serve(async (req) => {
+                  const { data: hooks } = await supabase.from("webhooks").select("webhook_url");
+                  for (const h of hooks) await fetch(h.webhook_url, { method: "POST", body: await req.text() });
+                  return new Response("sent");
+                });
+                """, note: "a function that sends webhooks to customers is not a receiver"),
         ])
 
     static let eventTypes = ["checkout.session.completed", "payment_intent.succeeded", "invoice.payment_succeeded", "customer.subscription.",
@@ -95,6 +102,8 @@ public struct WebhookVerificationCollector: Collector {
         ModuleRef.rule("G3.D1/import") + [
             PatternRule(id: "G3.D1/webhook", literals: ["webhook", "inbound"], caseSensitive: false, regions: .any,
                         regexEquivalent: #"(?i)\.(post|all|route)\(\s*["'][^"']*(webhook|inbound)|//.*webhook"#),
+            PatternRule(id: "G3.D1/body", literals: ["express.json(", "bodyParser.json(", "express.raw(", "bodyParser.raw(", "rawBody", "verify: (req"],
+                        caseSensitive: false, regions: .code, regexEquivalent: #"(?i)(express|bodyParser)\.(json|raw)\(|rawBody|verify:\s*\(req"#),
             PatternRule(id: "G3.D1/event", literals: Self.eventTypes, regions: .string,
                         regexEquivalent: #"["'](checkout\.session\.completed|payment_intent\.succeeded|invoice\.payment_succeeded|customer\.subscription\.|charge\.succeeded|payment\.captured|order\.paid)"#),
         ]
@@ -105,6 +114,12 @@ public struct WebhookVerificationCollector: Collector {
         var span: Range<Int>
         var anchor: Int
         var routeBased: Bool
+        /// The registration span plus the bodies of the handler functions it names (maybe in other files).
+        var parts: [(file: ScannedFile, span: Range<Int>)] = []
+
+        func any(_ needles: [String], regions: RegionFilter = .any) -> Bool {
+            parts.contains { G3Scan.containsAny($0.file, needles, in: $0.span, regions: regions) }
+        }
     }
 
     private static let verifiers = ["constructevent", "construct_event", "verifywebhook", "verifysignature", "verify_signature", "verifyheader",
@@ -119,16 +134,37 @@ public struct WebhookVerificationCollector: Collector {
         var fileHandlers = Set<String>()
 
         func isHandlerFile(_ f: ScannedFile) -> Bool {
-            G3Scan.containsAny(f, ["POST", "serve(", "export default", "handler", ".post(", "@app.", "@router.", "def "], in: G3Scan.whole(f), caseInsensitive: false, regions: .code)
+            if f.language == .python {
+                return G3Scan.containsAny(f, ["@app.", "@router.", "@bp.", "@blueprint.", "@api_view", "def post("], in: G3Scan.whole(f), caseInsensitive: false, regions: .code)
+            }
+            return G3Scan.containsAny(f, ["POST", "serve(", "export default", "handler", ".post("], in: G3Scan.whole(f), caseInsensitive: false, regions: .code)
+        }
+        /// Files that send webhooks to others (dispatchers, test senders, settings pages) are not receivers.
+        func isDispatcher(_ f: ScannedFile, _ comps: [Substring]) -> Bool {
+            let senders = ["create", "dispatch", "send", "trigger", "test", "register", "manage", "delete", "update", "list", "fire", "deliver",
+                           "emit", "outgoing", "outbound", "notify", "setup", "config", "settings", "retry", "replay"]
+            if comps.contains(where: { c in c.contains("webhook") && senders.contains { c.hasPrefix($0) || c.contains("-" + $0) || c.contains("_" + $0) } }) {
+                return true
+            }
+            return G3Scan.containsAny(f, ["webhook_url", "webhookurl", "webhook.url", "endpoint_url"], in: G3Scan.whole(f), regions: .code)
+                && !G3Scan.containsAny(f, Self.verifiers + ["signature"], in: G3Scan.whole(f))
         }
         for f in app.files where G3Scan.isAppCode(f) && sides.side(f).mayRunOnServer {
             let comps = f.path.lowercased().split(separator: "/")
             let named = comps.contains { $0.contains("webhook") || $0.hasPrefix("inbound") }
-            guard named, isHandlerFile(f), !f.path.lowercased().contains("types") else { continue }
+            guard named, isHandlerFile(f), !f.path.lowercased().contains("types"), !isDispatcher(f, comps) else { continue }
             handlers.append(Handler(file: f, span: G3Scan.whole(f), anchor: entryPoint(f), routeBased: false))
             fileHandlers.insert(f.path)
         }
-        for (f, h) in app.hits("G3.D1/webhook") where G3Scan.isAppCode(f) && !fileHandlers.contains(f.path) && sides.side(f).mayRunOnServer {
+        var dispatcherCache: [String: Bool] = [:]
+        func dispatcher(_ f: ScannedFile) -> Bool {
+            if let v = dispatcherCache[f.path] { return v }
+            let v = isDispatcher(f, f.path.lowercased().split(separator: "/"))
+            dispatcherCache[f.path] = v
+            return v
+        }
+        for (f, h) in G3Scan.hits(app, "G3.D1/webhook") where G3Scan.isAppCode(f) && !fileHandlers.contains(f.path) && f.kind(at: Int(h.offset)) != .code
+            && sides.side(f).mayRunOnServer && !dispatcher(f) {
             let o = Int(h.offset)
             switch f.kind(at: o) {
             case .string:
@@ -143,7 +179,7 @@ public struct WebhookVerificationCollector: Collector {
                 continue
             }
         }
-        for (f, h) in app.hits("G3.D1/event") where G3Scan.isAppCode(f) && sides.side(f).mayRunOnServer {
+        for (f, h) in G3Scan.hits(app, "G3.D1/event") where G3Scan.isAppCode(f) && sides.side(f).mayRunOnServer {
             let o = Int(h.offset)
             if handlers.contains(where: { $0.file.path == f.path && ($0.span.contains(o) || !$0.routeBased) }) { continue }
             guard isHandlerFile(f), G3Scan.containsAny(f, ["req", "request", "event"], in: G3Scan.whole(f), caseInsensitive: false, regions: .code),
@@ -152,21 +188,35 @@ public struct WebhookVerificationCollector: Collector {
             fileHandlers.insert(f.path)
         }
 
+        for i in handlers.indices {
+            handlers[i].parts = [(handlers[i].file, handlers[i].span)]
+            if handlers[i].routeBased { handlers[i].parts += referencedBodies(handlers[i], app) }
+        }
+        // Endpoints that require a signed-in user are the app's own API, not webhooks.
+        handlers.removeAll { h in
+            h.any(["auth.getuser(", "getserversession(", "requireauth", "getauth(", "currentuser(", "isauthenticated", "authenticate,",
+                   "authenticatetoken", "ensureauth", "verifytoken,", "protect,", "isadmin"], regions: .code)
+        }
         guard !handlers.isEmpty else { return .notMeasured(d.id, "the app has no webhook handler") }
 
-        let jsonParsers = app.files.filter { G3Scan.isAppCode($0) && G3Scan.containsAny($0, ["express.json(", "bodyparser.json("], in: G3Scan.whole($0), regions: .code) }
-        let rawAnywhere = app.files.contains { G3Scan.isAppCode($0) && G3Scan.containsAny($0, ["express.raw(", "bodyparser.raw(", "verify: (req", "verify(req", "rawbody"], in: G3Scan.whole($0), regions: .code) }
+        var jsonParsers: [ScannedFile] = []
+        var rawAnywhere = false
+        for (f, h) in G3Scan.hits(app, "G3.D1/body") where G3Scan.isAppCode(f) {
+            let l = f.string(Int(h.offset)..<Int(h.offset + h.length)).lowercased()
+            if l.hasSuffix("json(") {
+                if !jsonParsers.contains(where: { $0.path == f.path }) { jsonParsers.append(f) }
+            } else {
+                rawAnywhere = true
+            }
+        }
 
         var findings: [Finding] = []
         var verified = 0, idempotent = 0
         for h in handlers {
             let f = h.file
-            let span = h.span
-            let isStripe = G3Scan.containsAny(f, ["stripe", "checkout.session", "payment_intent"], in: span)
-            let hasVerifier = G3Scan.containsAny(f, Self.verifiers, in: span, regions: [.code, .string]) || sharedSecretCheck(f, span)
-                || (h.routeBased && G3Scan.containsAny(f, ["verifywebhook", "verifysignature", "validatewebhook"], in: G3Scan.whole(f), regions: .code)
-                    && G3Scan.containsAny(f, ["verify"], in: span, regions: .code))
-            let moneyMoves = G3Scan.containsAny(f, ["paid", "payment", "checkout.session", "subscription", "credits", "balance", "order"], in: span)
+            let isStripe = h.any(["stripe", "checkout.session", "payment_intent"])
+            let hasVerifier = h.any(Self.verifiers, regions: [.code, .string]) || h.parts.contains { sharedSecretCheck($0.file, $0.span) }
+            let moneyMoves = h.any(["paid", "payment", "checkout.session", "subscription", "credits", "balance", "order"])
             if hasVerifier {
                 verified += 1
                 if isStripe, let problem = rawBodyProblem(h, jsonParsers: jsonParsers, rawAnywhere: rawAnywhere) {
@@ -177,7 +227,7 @@ public struct WebhookVerificationCollector: Collector {
                 findings.append(Finding.at(d, rule: "unverified", file: f, offset: h.anchor, severity: moneyMoves ? .critical : .high,
                     message: "This webhook handler accepts any request: nothing checks the sender's signature. Anyone who finds the URL can post a fake \(isStripe || moneyMoves ? "payment event and mark orders paid" : "event and have it processed"). Verify the provider's signature (stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC compared with timingSafeEqual) before acting."))
             }
-            if isIdempotent(f, span) {
+            if !h.parts.contains(where: { hasEffects($0.file, $0.span) }) || h.parts.contains(where: { hasDedupe($0.file, $0.span) }) {
                 idempotent += 1
             } else {
                 findings.append(Finding.at(d, rule: "not-idempotent", file: f, offset: h.anchor, severity: .medium,
@@ -225,10 +275,18 @@ public struct WebhookVerificationCollector: Collector {
 
     /// A `.post(` handler starting within a few lines after a comment that calls it a webhook.
     private func handlerAfterComment(_ f: ScannedFile, commentAt o: Int) -> (Range<Int>, Int)? {
-        var i = o
-        while i < f.bytes.count && f.kind(at: i) == .comment { i += 1 }
-        guard let p = G3Scan.find(f, ".post(", in: i..<min(f.bytes.count, i + 160), regions: .code) else { return nil }
+        // The comment must stand on its own line(s), and the handler must follow within the next two code lines.
+        guard G3Scan.lineStartsAt(f.bytes, regionStart(f, o)) else { return nil }
+        let line = f.location(of: o).line
+        let window = f.lineRange(line).upperBound..<f.lineRange(min(f.lineCount, line + 2)).upperBound
+        guard let p = G3Scan.find(f, ".post(", in: window, regions: .code) else { return nil }
         return (G3Scan.callSpan(f, paren: p + 5), p + 1)
+    }
+
+    private func regionStart(_ f: ScannedFile, _ o: Int) -> Int {
+        var s = o
+        while s > 0 && f.kind(at: s - 1) == .comment && f.bytes[s - 1] != 0x0A { s -= 1 }
+        return s
     }
 
     private func sharedSecretCheck(_ f: ScannedFile, _ span: Range<Int>) -> Bool {
@@ -263,10 +321,50 @@ public struct WebhookVerificationCollector: Collector {
         return nil
     }
 
-    private func isIdempotent(_ f: ScannedFile, _ span: Range<Int>) -> Bool {
-        let effects = [".insert(", ".create(", ".createmany(", "insert into", "increment", "adddoc(", ".add(", ".push(", "emails.send", "sendemail(",
-                       "sendmail(", ".save(", "credits +", "balance +", "+= "]
-        guard G3Scan.containsAny(f, effects, in: span, regions: [.code, .string]) else { return true }
+    private static let effects = [".insert(", ".create(", ".createmany(", "insert into", "increment", "adddoc(", ".add(", ".push(", "emails.send",
+                                  "sendemail(", "sendmail(", ".save(", "credits +", "balance +", "+= "]
+
+    private func hasEffects(_ f: ScannedFile, _ span: Range<Int>) -> Bool {
+        G3Scan.containsAny(f, Self.effects, in: span, regions: [.code, .string])
+    }
+
+    /// Bodies of the functions a route registration names (`router.post('/webhook', asyncHandler(handleWebhook))`),
+    /// found by their definition in any server file.
+    private func referencedBodies(_ h: Handler, _ app: AppContext) -> [(file: ScannedFile, span: Range<Int>)] {
+        let f = h.file
+        let b = f.bytes
+        let skip: Set<String> = ["express", "raw", "json", "asyncHandler", "async", "await", "req", "res", "next", "request", "response",
+                                 "type", "limit", "router", "app", "const", "return", "true", "false", "function", "bodyParser", "catchAsync",
+                                 "wrap", "handler", "application"]
+        var names: [String] = []
+        var i = h.span.lowerBound
+        while i < h.span.upperBound && names.count < 4 {
+            if ByteClass.isIdentifier(b[i]) && (i == 0 || !ByteClass.isIdentifier(b[i - 1])) && f.kind(at: i) == .code {
+                let id = G3Scan.identifier(b, around: i)
+                if id.text.count >= 5, !skip.contains(id.text), !names.contains(id.text), !(id.text.first?.isNumber ?? true) { names.append(id.text) }
+                i = id.range.upperBound
+                continue
+            }
+            i += 1
+        }
+        var out: [(file: ScannedFile, span: Range<Int>)] = []
+        for name in names {
+            for g in app.files where G3Scan.isAppCode(g) && g.role != .client && g.contains(name, in: .code) {
+                for o in g.find(name, in: .code, wordStart: true) {
+                    let id = G3Scan.identifier(g.bytes, around: o)
+                    guard id.text == name, let body = G3Scan.functionBody(g, nameRange: id.range) else { continue }
+                    if g.path == f.path && h.span.contains(o) { continue }
+                    out.append((g, body))
+                    break
+                }
+                if out.contains(where: { $0.file.path == g.path }) { break }
+            }
+        }
+        return out
+    }
+
+    /// Whether the span records or checks the event id (or a processed-events table) before acting.
+    private func hasDedupe(_ f: ScannedFile, _ span: Range<Int>) -> Bool {
         if G3Scan.containsAny(f, ["processed", "idempot", "webhook_events", "stripe_events", "already", "duplicate", "p2002", "23505",
                                   "ignoreduplicates", "skipduplicates"], in: span, regions: [.code, .string]) {
             return true

@@ -33,6 +33,8 @@ struct DataOpSite: Sendable {
     var soft = false
     /// An update whose values include a `role` field.
     var touchesRole = false
+    /// An update that marks something paid (`status: "paid"`, `paid_at`).
+    var touchesPayment = false
     /// A list query with a limit, range, page or date window.
     var bounded = false
     /// A list query with a text search (ilike, contains, textSearch…).
@@ -67,11 +69,6 @@ struct DataModel: Sendable {
     var localKeys: [String: (loc: G6Loc, json: Bool)] = [:]
 
     static let personKeys: Set<String> = ["user", "profile", "account", "member", "appuser"]
-    static let personWords: Set<String> = [
-        "user", "profile", "account", "member", "patient", "customer", "client", "student", "employee", "contact",
-        "agent", "staff", "admin", "teacher", "doctor", "tenant", "subscriber", "buyer", "seller", "guest", "attendee",
-        "volunteer", "candidate", "applicant", "parent", "owner", "driver", "rider", "person", "people",
-    ]
 
     /// Tables and models that hold plumbing rather than business records.
     static func isInfrastructure(_ key: String) -> Bool {
@@ -128,7 +125,7 @@ struct DataModel: Sendable {
                         regions: .code, languages: jsLanguages,
                         regexEquivalent: #"\b(addDoc|setDoc|getDocs?|updateDoc|deleteDoc|onSnapshot)\(|\.collection\(\s*['"]\w+"#),
             PatternRule(id: "\(m)/sql-dml", literals: ["insert into", "delete from", "update ", "select "], caseSensitive: false, regions: .string,
-                        languages: codeLanguages,
+                        languages: codeLanguages.union([.sql]),
                         regexEquivalent: #"(?i)(insert\s+into\s+["`]?\w+|delete\s+from\s+["`]?\w+|update\s+["`]?\w+["`]?\s+set\b|select\s.{0,300}?\sfrom\s+["`]?\w+)"#),
             PatternRule(id: "\(m)/route", literals: routeLits, regions: .code, languages: codeLanguages,
                         regexEquivalent: #"\.(get|post|put|patch|delete|route)\(\s*['"`]/[^'"`]*['"`]"#),
@@ -174,6 +171,7 @@ struct DataModel: Sendable {
             for h in hits.hits(path) {
                 switch h.rule {
                 case "sql-table":
+                    guard !isDocumentation(path) else { continue }
                     if let n = sqlTableName(f.bytes, after: h.offset + h.length) { declare(n, G6Loc(path: path, offset: h.offset), "sql") }
                 case "prisma-model":
                     guard path.hasSuffix(".prisma"), h.offset == 0 || f.bytes[h.offset - 1] == 0x0A else { continue }
@@ -196,7 +194,14 @@ struct DataModel: Sendable {
             for h in hits.hits(path, "mount") { if let (base, prefix) = mount(f, h.offset, h.length) { mounts[base] = prefix } }
         }
         for path in hits.paths {
-            guard let f = hits.files[path], G6Scan.isAppCode(f) else { continue }
+            guard let f = hits.files[path] else { continue }
+            if f.language == .sql {
+                // statements inside function and trigger bodies ($$ … $$) run in the app; top-level inserts are seeds
+                guard !isDocumentation(path) else { continue }
+                for h in hits.hits(path, "sql-dml") where inDollarBody(f, h.offset) { usages += sqlStatement(f, h.offset, h.length) }
+                continue
+            }
+            guard G6Scan.isAppCode(f) else { continue }
             for h in hits.hits(path) {
                 switch h.rule {
                 case "from": usages += fromCall(f, h.offset)
@@ -258,6 +263,12 @@ struct DataModel: Sendable {
         }
         model.entities = known
         return model
+    }
+
+    /// SQL kept as documentation or examples rather than the app's migrations.
+    static func isDocumentation(_ path: String) -> Bool {
+        let parts = path.lowercased().split(separator: "/").dropLast()
+        return parts.contains { ["docs", "doc", "documentation", "examples", "example", "samples", "sample"].contains(String($0)) }
     }
 
     /// Resources that are never business entities when routes are the only evidence.
@@ -360,6 +371,10 @@ struct DataModel: Sendable {
         return false
     }
 
+    static func marksPaid(_ f: ScannedFile, _ r: Range<Int>) -> Bool {
+        argsMention(f, r, ["\"paid\"", "'paid'", "\"PAID\"", "'PAID'", "paid_at", "paidAt"])
+    }
+
     private static let notDataReceivers: Set<String> = [
         "Array", "Buffer", "Object", "storage", "Uint8Array", "Observable", "Rx", "Promise", "Set", "Map", "Stream", "Readable",
         "Iterator", "String", "Date", "Temporal", "Intl", "of", "rxjs", "dayjs", "moment", "Int32Array", "Float32Array",
@@ -379,15 +394,41 @@ struct DataModel: Sendable {
             }
             return supabaseUsages(f, off, name, calls)
         }
-        // Drizzle: db.select().from(table)
-        guard G6Scan.isIdent(b[a]), let prev = G6Scan.prevNonSpace(b, before: off), b[prev] == 0x29 else { return [] }
+        guard G6Scan.isIdent(b[a]) else { return [] }
         let e = G6Scan.identEnd(b, a)
         let name = G6Scan.text(b, a..<e)
+        // Supabase with the table name in a constant: supabase.from(TABLE)
+        if let r = G6Scan.identBefore(b, off), !notDataReceivers.contains(r.name), G6Scan.skipSpace(b, e) == close,
+           let table = constantString(f, name, app: nil) {
+            var calls = chain(f, from: close + 1).calls
+            if let v = assignedVariable(b, exprStart: receiverStart(b, off)) { calls += continuation(f, variable: v, after: close) }
+            return supabaseUsages(f, off, table, calls)
+        }
+        // Drizzle: db.select().from(table)
+        guard let prev = G6Scan.prevNonSpace(b, before: off), b[prev] == 0x29 else { return [] }
         let calls = chain(f, from: close + 1).calls
         var site = DataOpSite(op: .list, loc: G6Loc(path: f.path, offset: off), via: "drizzle")
         site.bounded = calls.contains { ["limit", "offset"].contains($0.name) }
         site.searched = calls.contains { $0.name == "where" && argsMention(f, $0.args, ["ilike(", "like("]) }
         return [Usage(name: name, site: site, defines: false)]
+    }
+
+    /// The string a constant holds: `const TABLE = "appointments"` in the same file.
+    static func constantString(_ f: ScannedFile, _ name: String, app: AppContext?) -> String? {
+        let b = f.bytes
+        for i in f.find(name, in: .code, wordStart: true) {
+            let e = i + name.utf8.count
+            guard e < b.count, !G6Scan.isIdent(b[e]) else { continue }
+            var j = G6Scan.skipSpace(b, e)
+            if j < b.count && b[j] == 0x3A, let eq = G6Scan.firstIndex(b, of: "=", in: j..<min(b.count, j + 80)) { j = eq }
+            guard j + 1 < b.count, b[j] == 0x3D, b[j + 1] != 0x3D, b[j + 1] != 0x3E else { continue }
+            let v = G6Scan.skipSpace(b, j + 1)
+            if let (s, end) = G6Scan.quoted(b, at: v), !s.isEmpty, s.utf8.allSatisfy({ G6Scan.isIdent($0) || $0 == 0x2E }) {
+                let after = G6Scan.skipSpace(b, end)
+                if after >= b.count || b[after] == 0x3B || b[after] == 0x0A || b[after] == 0x2C || G6Scan.hasLiteral(b, at: after, "as") { return s }
+            }
+        }
+        return nil
     }
 
     static func supabaseUsages(_ f: ScannedFile, _ off: Int, _ name: String, _ calls: [(name: String, args: Range<Int>)]) -> [Usage] {
@@ -407,6 +448,7 @@ struct DataModel: Sendable {
             var s = DataOpSite(op: .update, loc: loc, via: "supabase")
             if argsMention(f, p.args, softMarkers) { s.op = .delete; s.soft = true }
             s.touchesRole = setsRole(f, p.args)
+            s.touchesPayment = marksPaid(f, p.args)
             return [Usage(name: name, site: s, defines: true)]
         case "delete":
             return [Usage(name: name, site: DataOpSite(op: .delete, loc: loc, via: "supabase"), defines: true)]
@@ -541,14 +583,19 @@ struct DataModel: Sendable {
             return djangoUsages(f, recv, chainStart: off + ".objects".utf8.count, loc: loc)
         }
         let open = off + len - 1
+        let drizzle = ["insert", "update", "delete"].contains(opName) && isDBClient(recv)
+        let memberAccess = rs > 0 && b[rs - 1] == 0x2E
+        let upper = b[rs] >= 0x41 && b[rs] <= 0x5A
+        let key = G6Scan.entityKey(recv)
+        guard drizzle || declared[key] != nil else { return [] }
         guard let close = G6Scan.closing(f, open: open) else { return [] }
         let args = (open + 1)..<close
 
         // Drizzle: db.insert(table) / db.update(table) / db.delete(table)
-        if ["insert", "update", "delete"].contains(opName) {
+        if drizzle {
             let a = G6Scan.skipSpace(b, open + 1)
             let e = G6Scan.identEnd(b, a)
-            if e > a, G6Scan.skipSpace(b, e) == close, isDBClient(recv) {
+            if e > a, G6Scan.skipSpace(b, e) == close {
                 let table = G6Scan.text(b, a..<e)
                 var s = DataOpSite(op: opName == "insert" ? .create : (opName == "update" ? .update : .delete), loc: loc, via: "drizzle")
                 if opName == "update" {
@@ -563,9 +610,6 @@ struct DataModel: Sendable {
             if opName == "insert" { return [] }
         }
 
-        let memberAccess = rs > 0 && b[rs - 1] == 0x2E
-        let upper = b[rs] >= 0x41 && b[rs] <= 0x5A
-        let key = G6Scan.entityKey(recv)
         guard declared[key] != nil else { return [] }
         if memberAccess {
             let objEnd = rs - 1
@@ -594,6 +638,7 @@ struct DataModel: Sendable {
             s = DataOpSite(op: .update, loc: loc, via: via)
             if argsMention(f, args, softMarkers) { s.op = .delete; s.soft = true }
             s.touchesRole = setsRole(f, args)
+            s.touchesPayment = marksPaid(f, args)
             if opName == "upsert" { return [Usage(name: recv, site: s, defines: false), Usage(name: recv, site: DataOpSite(op: .create, loc: loc, via: via), defines: false)] }
         case "delete", "deleteMany", "deleteOne", "findByIdAndDelete", "findOneAndDelete", "destroy":
             s = DataOpSite(op: .delete, loc: loc, via: via)
@@ -728,20 +773,34 @@ struct DataModel: Sendable {
 
     // MARK: SQL in code
 
+    static func inDollarBody(_ f: ScannedFile, _ offset: Int) -> Bool {
+        let r = f.regions
+        var lo = 0, hi = r.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(r[mid].start) <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0, offset < Int(r[lo - 1].end), r[lo - 1].kind == .string else { return false }
+        return f.bytes[Int(r[lo - 1].start)] == 0x24
+    }
+
     static func sqlStatement(_ f: ScannedFile, _ off: Int, _ len: Int) -> [Usage] {
         let b = f.bytes
         guard off == 0 || !G6Scan.isIdent(b[off - 1]) else { return [] }
-        let kw = G6Scan.text(b, off..<(off + len)).lowercased()
+        let raw = G6Scan.text(b, off..<(off + len))
+        let kw = raw.lowercased()
+        // Upper-case SQL in a code string names a real table even without a schema in the repo.
+        let defines = f.language != .sql && raw == raw.uppercased()
         let stmtEnd = min(b.count, G6Scan.firstIndex(b, of: ";", in: off..<min(b.count, off + 1200)) ?? off + 1200)
         let window = off..<stmtEnd
         let loc = G6Loc(path: f.path, offset: off)
         switch kw {
         case "insert into":
             guard let t = sqlIdent(b, at: G6Scan.skipSpace(b, off + len)) else { return [] }
-            return [Usage(name: t.name, site: DataOpSite(op: .create, loc: loc, via: "sql"), defines: false)]
+            return [Usage(name: t.name, site: DataOpSite(op: .create, loc: loc, via: "sql"), defines: defines)]
         case "delete from":
             guard let t = sqlIdent(b, at: G6Scan.skipSpace(b, off + len)) else { return [] }
-            return [Usage(name: t.name, site: DataOpSite(op: .delete, loc: loc, via: "sql"), defines: false)]
+            return [Usage(name: t.name, site: DataOpSite(op: .delete, loc: loc, via: "sql"), defines: defines)]
         case "update ":
             guard let t = sqlIdent(b, at: G6Scan.skipSpace(b, off + len)) else { return [] }
             let s = G6Scan.skipSpace(b, t.end)
@@ -750,7 +809,8 @@ struct DataModel: Sendable {
             let setWindow = s..<stmtEnd
             if argsMention(f, setWindow, ["cancel", "archiv", "deleted", "inactive", "active = false", "void"]) { site.op = .delete; site.soft = true }
             site.touchesRole = G6Scan.contains(b, "role", in: setWindow, foldCase: true, wordStart: true)
-            return [Usage(name: t.name, site: site, defines: false)]
+            site.touchesPayment = argsMention(f, setWindow, ["'paid'", "paid_at"])
+            return [Usage(name: t.name, site: site, defines: defines)]
         default:
             guard let fromAt = G6Scan.firstIndex(b, of: "from", in: (off + len)..<min(stmtEnd, off + 600), foldCase: true, wordStart: true),
                   fromAt + 4 < b.count, G6Scan.isSpace(b[fromAt + 4]),
@@ -761,7 +821,8 @@ struct DataModel: Sendable {
             if G6Scan.contains(b, "where", in: window, foldCase: true, wordStart: true) && argsMention(f, window, ["id = $1", "id = ?", "id=$1", "id=?", "\"id\" = $1"]) {
                 site.op = .read
             }
-            return [Usage(name: t.name, site: site, defines: false)]
+            let fromRaw = G6Scan.text(b, fromAt..<(fromAt + 4))
+            return [Usage(name: t.name, site: site, defines: defines && fromRaw == "FROM")]
         }
     }
 
@@ -860,7 +921,7 @@ struct DataModel: Sendable {
         for pattern in ["\(ident) = require(", "import \(ident) from "] {
             for i in f.find(pattern, in: .code) {
                 var j = G6Scan.skipSpace(b, i + pattern.utf8.count)
-                if b[j] == 0x28 { j += 1 }
+                if j < b.count && b[j] == 0x28 { j += 1 }
                 if let (mod, _) = G6Scan.quoted(b, at: j) {
                     let base = G6Scan.fileName(mod).split(separator: ".").first.map(String.init) ?? mod
                     return (base, prefix)
@@ -915,7 +976,9 @@ struct DataModel: Sendable {
         if ["register", "signup", "sign-up", "sign_up"].contains(resource) {
             return method == "POST" ? ("@account", "accounts", DataOpSite(op: .create, loc: loc, via: "rest")) : nil
         }
-        if path.split(separator: "/").contains("auth") { return nil }
+        let authVerbs: Set<String> = ["login", "logout", "signin", "sign-in", "signout", "session", "sessions", "callback", "otp", "verify", "reset",
+                                      "forgot", "token", "refresh", "magic-link", "password", "providers", "csrf", "[...nextauth]", "me"]
+        if path.split(separator: "/").contains("auth") && authVerbs.contains(resource) { return nil }
         func known(_ k: String) -> String? {
             if knownKeys.contains(k) { return k }
             return synonyms[k]?.first { knownKeys.contains($0) }

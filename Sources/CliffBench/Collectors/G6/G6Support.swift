@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Byte-level helpers shared by the G6 collectors: identifiers, quoted literals, bracket matching
 /// that skips comments and strings, and entity-name normalisation.
@@ -83,16 +88,23 @@ enum G6Scan {
         let hi = min(range.upperBound, b.count) - u.count
         guard range.lowerBound <= hi else { return nil }
         let f = ByteClass.lower(first)
+        let caseless = foldCase && ByteClass.isAlpha(first)
         var i = max(0, range.lowerBound)
-        while i <= hi {
-            let c = b[i]
-            if (foldCase ? ByteClass.lower(c) == f : c == first) && hasLiteral(b, at: i, lit, foldCase: foldCase)
-                && (!wordStart || i == 0 || !isIdent(b[i - 1])) {
-                return i
+        return b.withUnsafeBufferPointer { buf -> Int? in
+            guard let base = buf.baseAddress else { return nil }
+            while i <= hi {
+                if !caseless {
+                    guard let p = memchr(base + i, Int32(first), hi - i + 1) else { return nil }
+                    i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                } else if ByteClass.lower(buf[i]) != f {
+                    i += 1
+                    continue
+                }
+                if hasLiteral(b, at: i, lit, foldCase: foldCase) && (!wordStart || i == 0 || !isIdent(buf[i - 1])) { return i }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     static func contains(_ b: [UInt8], _ lit: String, in range: Range<Int>, foldCase: Bool = false, wordStart: Bool = false) -> Bool {
@@ -197,11 +209,6 @@ enum G6Scan {
             }
         }
         return false
-    }
-
-    /// Offsets of `lit` in a file outside comments (and, with `codeOnly`, outside strings too).
-    static func occurrences(_ file: ScannedFile, _ lit: String, codeOnly: Bool = false, wordStart: Bool = false, foldCase: Bool = false) -> [Int] {
-        file.find(lit, in: codeOnly ? .code : .live, caseInsensitive: foldCase, wordStart: wordStart)
     }
 }
 

@@ -90,7 +90,8 @@ public struct OversizedUnitsCollector: Collector {
             if a.linesOfCode > CodeThresholds.fileLines {
                 bigFiles += 1
                 for l in marks.indices { marks[l] = 1 }
-                let unitsNote = a.units.isEmpty ? "" : " across \(a.units.count) functions"
+                let named = a.units.filter { !$0.isAnonymous }.count
+                let unitsNote = named == 0 ? "" : " across \(named) functions"
                 findings.append(Finding.at(d, rule: "oversized-file", file: file, offset: 0,
                     severity: a.linesOfCode > 2 * CodeThresholds.fileLines ? .medium : .low,
                     message: "\(a.path) has \(a.linesOfCode) lines of code\(unitsNote) (threshold \(CodeThresholds.fileLines)). Files this large mix several responsibilities, collide in every change and are hard to review; split it by concern (components, hooks, services, utilities) into modules under \(CodeThresholds.fileLines) lines."))

@@ -130,7 +130,7 @@ public struct SchemaDesignCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let model = SchemaModel.build(app)
+        let model = SchemaModel.shared(app)
         var clients = Set<String>()
         for (file, hit) in app.hits("G2.P1/db-client") where file.role != .test && file.role != .docs {
             clients.insert(file.string(Int(hit.offset)..<Int(hit.offset + hit.length)).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")))

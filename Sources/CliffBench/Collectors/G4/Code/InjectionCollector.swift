@@ -187,12 +187,38 @@ public struct InjectionCollector: Collector {
         }
         var seen = Set<String>()
         findings = findings.filter { seen.insert("\($0.path ?? ""):\($0.line):\($0.column)").inserted }
+        findings = groupXSS(findings)
         var evidence = [Evidence("program files", program.count)]
         for k in ["SQL call sites", "HTML sinks", "shell calls"] { evidence.append(Evidence(k, counts[k] ?? 0)) }
         for r in ["sql-injection", "nosql-injection", "xss", "code-injection", "command-injection"] {
             evidence.append(Evidence(r, findings.filter { $0.rule == r }.count))
         }
         return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: evidence)
+    }
+
+    /// One XSS finding per file and sink (the first place, with the count), so one unsafe habit repeated in a
+    /// file weighs like one problem to fix, not ten.
+    private func groupXSS(_ findings: [Finding]) -> [Finding] {
+        var out: [Finding] = []
+        var index: [String: Int] = [:]
+        var counts: [String: Int] = [:]
+        for f in findings {
+            guard f.rule == "xss" else { out.append(f); continue }
+            let sink = String(f.message.prefix { $0 != " " })
+            let key = "\(f.path ?? "")|\(sink)"
+            if let i = index[key] {
+                counts[key, default: 1] += 1
+                if f.severity > out[i].severity { out[i].severity = f.severity }
+            } else {
+                index[key] = out.count
+                counts[key] = 1
+                out.append(f)
+            }
+        }
+        for (key, i) in index where (counts[key] ?? 1) > 1 {
+            out[i].message += " (\(counts[key]!) places in this file.)"
+        }
+        return out
     }
 
     // MARK: - Building strings
@@ -427,6 +453,9 @@ public struct InjectionCollector: Collector {
             }
         default: break
         }
+        if JSRouteScanner.isPlainName(f, r), text.contains("."), let root = text.split(separator: ".").first.map(String.init), isConstantData(f, root, depth: 0) {
+            return true
+        }
         if JSRouteScanner.isPlainName(f, r) {
             let name = text.split(separator: ".").last.map(String.init) ?? text
             let l = name.lowercased()
@@ -514,11 +543,39 @@ public struct InjectionCollector: Collector {
         }
     }
 
+    /// Whether a name holds data the code itself defines: an object/array/string literal, an upper-case constant,
+    /// or an entry of one (`const config = statusConfig[status]`).
+    private func isConstantData(_ f: ScannedFile, _ name: String, depth: Int) -> Bool {
+        guard depth < 3, !name.isEmpty else { return false }
+        if name.allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }) { return true }
+        guard let def = variableInitializer(f, name) else { return false }
+        let t = ByteNav.codeText(f, def)
+        guard let first = t.first else { return false }
+        if first == "{" || first == "[" { return !t.contains("await") && !t.contains("fetch(") && !t.contains("props") }
+        if case .plain = ByteNav.shape(f, def) { return true }
+        let head = ByteNav.memberPath(startingAt: def.lowerBound, in: f).text
+        let root = String(head.split(separator: ".").first ?? "")
+        let after = t.dropFirst(head.count).first
+        if after == "[" || after == "." { return isConstantData(f, root, depth: depth + 1) }
+        return false
+    }
+
+    /// The initializer of `const|let|var name = …` (type annotations allowed), if the file declares one.
+    private func variableInitializer(_ f: ScannedFile, _ name: String) -> Range<Int>? {
+        for o in ByteNav.find(f, name, in: 0..<f.bytes.count, wordStart: true, wordEnd: true) {
+            guard let kw = ByteNav.identifier(endingBefore: o, in: f), ["const", "let", "var"].contains(f.string(kw)) else { continue }
+            guard let j = ByteNav.assignmentOperator(f, after: o + name.utf8.count) else { continue }
+            let rhs = ByteNav.skipTrivia(f, j + 1)
+            return rhs..<ByteNav.statementEnd(f, rhs)
+        }
+        return nil
+    }
+
     /// `times.map(t => `<option>${t}</option>`)` where `times` is an array the code itself fills.
     private func mapsLocalConstants(_ f: ScannedFile, _ value: Range<Int>) -> Bool {
         let head = ByteNav.memberPath(startingAt: value.lowerBound, in: f)
         guard head.text.hasSuffix(".map"), let root = head.text.split(separator: ".").first.map(String.init), root.first?.isLowercase == true,
-              let def = JSModules.definition(of: root, in: f) else { return false }
+              let def = variableInitializer(f, root) else { return false }
         let t = ByteNav.codeText(f, def)
         return t.hasPrefix("[") || t.hasPrefix("Array.from(") || t.hasPrefix("new Array")
     }

@@ -375,7 +375,12 @@ public struct PasswordStorageCollector: Collector {
             valueRange = v..<vEnd
             valueText = ByteNav.codeText(f, valueRange)
         }
-        guard let (callee, isNew) = storeCallee(f, start) else { return nil }
+        guard let (callee, isNew, receiver) = storeCallee(f, start) else { return nil }
+        // Auth providers hash for you (`supabase.auth.admin.createUser`, `admin.auth().createUser`, Clerk), and
+        // SMTP/DB clients take connection passwords, not user passwords.
+        let recvL = receiver.lowercased()
+        if recvL.contains("auth") || recvL.contains("clerk") || recvL.contains("firebase") || recvL.contains("cognito") || recvL.contains("keycloak") { return nil }
+        if isNew && !["user", "account", "customer", "member", "admin", "staff", "employee", "person", "profile", "owner"].contains(where: { callee.lowercased().contains($0) }) { return nil }
         let inBrowser = CodeFacts.runsInBrowser(f) && f.role != .shared
         let storesInBrowser = inBrowser && (callee == "push" || callee == "setItem") && ByteNav.contains(f, "localStorage", in: 0..<b.count)
         let clientDB = inBrowser && ["insert", "upsert", "update", "addDoc", "setDoc", "set", "add"].contains(callee)
@@ -406,11 +411,13 @@ public struct PasswordStorageCollector: Collector {
 
     private func isServerStore(_ callee: String, _ isNew: Bool) -> Bool {
         if isNew { return true }
-        return ["create", "createUser", "insert", "insertOne", "insertMany", "values", "upsert", "save", "push", "set", "add", "createOne", "build", "addUser", "registerUser", "createAccount"].contains(callee)
+        return ["create", "createUser", "insert", "insertOne", "insertMany", "values", "upsert", "save", "push", "createOne", "build", "addUser", "registerUser",
+                "createAccount", "insertUser", "saveUser"].contains(callee)
     }
 
-    /// The call that receives the object literal containing `offset` (walking out through `data:`/`values:` wrappers).
-    private func storeCallee(_ f: ScannedFile, _ offset: Int) -> (String, Bool)? {
+    /// The call that receives the object literal containing `offset` (walking out through `data:`/`values:` wrappers):
+    /// its name, whether it is a constructor, and the receiver chain before it.
+    private func storeCallee(_ f: ScannedFile, _ offset: Int) -> (String, Bool, String)? {
         var at = offset
         for _ in 0..<4 {
             guard let brace = enclosingOpen(f, at), f.bytes[brace] == 0x7B else { return nil }
@@ -426,7 +433,11 @@ public struct PasswordStorageCollector: Collector {
                 guard let id = ByteNav.identifier(endingBefore: open, in: f) else { return nil }
                 let name = f.string(id)
                 let isNew = ByteNav.identifier(endingBefore: id.lowerBound, in: f).map { f.string($0) == "new" } ?? false
-                return (name, isNew)
+                var receiver = ""
+                if let m = ByteNav.memberPath(endingBefore: open, in: f) { receiver = m.text }
+                // `admin.auth().createUser(…)`: a call in the chain.
+                receiver += ByteNav.codeText(f, ByteNav.statementStart(f, open)..<open)
+                return (name, isNew, receiver)
             }
             if c == 0x3A {
                 // `data: { … }`, `values: { … }` inside an outer object.

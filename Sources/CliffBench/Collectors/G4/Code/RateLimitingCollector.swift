@@ -106,11 +106,18 @@ public struct RateLimitingCollector: Collector {
         let model = ServerRoutes.build(app)
         let delegated = CodeFacts.delegatedAuth(app)
         var endpoints = model.routes.filter { $0.authAction?.isAbusable == true }
-        let credentials = app.files.contains { f in
-            CodeFacts.isShippedCode(f) && (ByteNav.contains(f, "CredentialsProvider(", in: 0..<f.bytes.count)
+        let credentials = endpoints.contains { $0.authAction == .authLibrary } && app.files.contains { f in
+            CodeFacts.isShippedCode(f) && f.language.isJSFamily && (ByteNav.contains(f, "CredentialsProvider(", in: 0..<f.bytes.count)
                 || JSModules.mentionsModule(f, ["next-auth/providers/credentials", "@auth/core/providers/credentials"]) != nil)
         }
         endpoints = endpoints.filter { $0.authAction != .authLibrary || credentials }
+        // A verification link carries a long random token nobody can guess; only short codes need a limit.
+        endpoints = endpoints.filter { r in
+            guard r.authAction == .verify, let h = app.file(r.handlerFile) else { return true }
+            return ["otp", "code", "pin", "Otp", "Code", "Pin"].contains { ByteNav.contains(h, $0, in: r.handler, filter: .live, wordStart: true) }
+        }
+        // Changing a password behind a login is not a pre-authentication endpoint.
+        endpoints = endpoints.filter { !($0.authAction == .passwordReset && $0.guards.contains { $0.source != .inHandler }) }
         // One finding per endpoint file+path (GET and POST of the same NextAuth handler are one endpoint).
         var unique: [ServerRoute] = []
         var seenKeys = Set<String>()

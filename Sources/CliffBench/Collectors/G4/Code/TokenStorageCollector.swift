@@ -65,6 +65,7 @@ public struct TokenStorageCollector: Collector {
                 localStorage.setItem('fcmToken', pushToken);
                 """, note: "preferences, CSRF and push tokens"),
             CollectorExample("server/session.ts", """
+                import session from 'express-session';
                 app.use(session({
                   secret: process.env.SESSION_SECRET!,
                   cookie: { httpOnly: true, secure: process.env.NODE_ENV === 'production', sameSite: 'lax', maxAge: 86400000 },
@@ -126,9 +127,12 @@ public struct TokenStorageCollector: Collector {
         }
         var supabaseClients = 0
         for (f, hit) in app.hits("G4.D8/supabase") where CodeFacts.isShippedCode(f) && CodeFacts.runsInBrowser(f) {
-            guard JSModules.mentionsModule(f, ["@supabase/supabase-js"]) != nil else { continue }
             let off = Int(hit.offset)
             if off > 0, ByteClass.isIdentifier(f.bytes[off - 1]) { continue }
+            // supabase-js's own createClient, not a project helper of the same name.
+            let imports = JSModules.imports(f)
+            let isMember = off > 0 && f.bytes[off - 1] == 0x2E
+            guard isMember ? JSModules.mentionsModule(f, ["@supabase/supabase-js"]) != nil : imports["createClient"]?.module.contains("@supabase/supabase-js") == true else { continue }
             let args = ByteNav.callArgs(f, open: off + 12)
             let opts = args.count > 2 ? ByteNav.codeText(f, args[2]) : ""
             if opts.replacingOccurrences(of: " ", with: "").contains("persistSession:false") { continue }
@@ -184,9 +188,11 @@ public struct TokenStorageCollector: Collector {
         let lk = key.lowercased()
         let excluded = ["csrf", "xsrf", "fcm", "push", "device", "expir", "theme", "notification", "captcha"].contains { lk.contains($0) }
         let strongKey = !excluded && (["token", "jwt", "bearer", "refresh", "credential"].contains { lk.contains($0) } || lk == "sid")
-        let weakKey = !excluded && (lk.hasPrefix("auth") || lk.contains("session") || ["user", "data", "state", "currentuser", "userdata", "userinfo", "profile", "login", "account"].contains(lk))
+        let sessionKey = ["session", "authsession", "auth_session", "usersession", "user_session", "auth-session", "supabase.auth.token", "auth"].contains(lk)
+        let weakKey = !excluded && (lk.hasPrefix("auth") || sessionKey || ["user", "data", "state", "currentuser", "userdata", "userinfo", "profile", "login", "account"].contains(lk))
         let lv = value.lowercased().replacingOccurrences(of: " ", with: "")
-        let valueIsToken = ["token", "jwt", "bearer", "session"].contains { lv.contains($0) } && !lv.contains("csrf") && !lv.contains("fcm") && !lv.contains("sessionid_hint")
+        var valueIsToken = ["token", "jwt", "bearer"].contains { lv.contains($0) } && !lv.contains("csrf") && !lv.contains("fcm")
+        if sessionKey && lv.contains("session") && !lv.contains("sessionid") { valueIsToken = true }
         let keyIsToken = strongKey
         guard strongKey || weakKey && valueIsToken || !keyIsLiteral && valueIsToken else { return nil }
         if case .plain = ByteNav.shape(f, ByteNav.trim(f, keyRange)), !keyIsToken, !valueIsToken { return nil }

@@ -87,11 +87,11 @@ public struct ConcurrencyCollector: Collector {
                   await prisma.$transaction(async (tx) => {
                     const acct = await tx.account.findUnique({ where: { id: userId } })
                     await tx.account.update({ where: { id: userId }, data: { balance: acct!.balance - cost } })
-                  })
+                  }, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable })
                   // const u = await prisma.user.findUnique(...); await prisma.user.update({ data: { credits: u.credits - cost } })
                   return Response.json({ ok: res.count === 1 })
                 }
-                """, note: "an atomic decrement, a read-modify-write inside a transaction, and one in a comment"),
+                """, note: "an atomic decrement, a read-modify-write in a serializable transaction, and one in a comment"),
             CollectorExample("server/stock.ts", """
                 import { supabaseAdmin } from './supabase'
                 export async function sell(productId: string, qty: number) {
@@ -128,7 +128,20 @@ public struct ConcurrencyCollector: Collector {
     private static let counterWords = ["count", "balance", "stock", "quantity", "qty", "inventory", "credit", "point", "seat", "slot",
                                        "available", "remaining", "capacity", "total", "amount", "vote", "like", "view", "score", "usage",
                                        "token", "spent", "sold", "limit", "booked", "attempt"]
-    private static let bookingWords = ["appointment", "booking", "reservation", "slot", "seat", "registration", "enrollment", "enrolment", "rsvp", "schedule"]
+    private static let bookingWords = ["appointment", "booking", "reservation", "slot", "seat", "registration", "enrollment", "enrolment", "rsvp"]
+
+    /// A table of bookings: its last name part is a booking word (`appointments`, `class_bookings`, not `appointment_log`).
+    static func isBookingTable(_ name: String) -> Bool {
+        var parts: [String] = []
+        var cur = ""
+        for ch in name {
+            if ch == "_" || ch == "-" || ch.isUppercase && !cur.isEmpty { parts.append(cur); cur = "" }
+            if ch != "_" && ch != "-" { cur.append(ch) }
+        }
+        parts.append(cur)
+        let last = (parts.last(where: { !$0.isEmpty }) ?? name).lowercased()
+        return bookingWords.contains { last.hasPrefix($0) }
+    }
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
@@ -137,25 +150,42 @@ public struct ConcurrencyCollector: Collector {
         guard !writes.isEmpty else {
             return .notMeasured(d.id, "the app's code writes to no shared store (no database inserts, updates, upserts or deletes were found)")
         }
-        let model = SchemaModel.build(app)
+        let model = SchemaModel.shared(app)
         var findings: [Finding] = []
         var credits = 0, rmwChecked = 0
         var flaggedTables = Set<String>()
 
         for f in files {
+            // One finding per write, naming every column it computes from the earlier read.
+            var byWrite: [Int: [ReadModifyWrite]] = [:]
+            var writeOrder: [Int] = []
             for r in f.readModifyWrites() {
                 rmwChecked += 1
-                if f.inTransaction(r.write) || f.isConditional(r.write, on: r.column) { credits += 1; continue }
-                let counter = Self.counterWords.contains { r.column.lowercased().contains($0) }
+                if f.isProtected(read: r.read, write: r.write) || f.isConditional(r.write, on: r.column) { credits += 1; continue }
+                if byWrite[r.write.anchor] == nil { writeOrder.append(r.write.anchor) }
+                byWrite[r.write.anchor, default: []].append(r)
+            }
+            for w in writeOrder {
+                let rs = byWrite[w]!
+                let r = rs[0]
+                let columns = rs.map(\.column)
+                let counter = columns.contains { c in Self.counterWords.contains { c.lowercased().contains($0) } }
                 let readLine = f.file.location(of: r.read.anchor).line
+                let op = r.decreases ? "-" : "+"
+                let atomic = r.write.api == .prisma ? "Prisma `{ \(r.decreases ? "decrement" : "increment"): n }`"
+                    : "`update … set \(r.column) = \(r.column) \(op) $1\(r.decreases ? " where \(r.column) >= $1" : "")` in a Postgres function called with rpc"
+                let race = f.inTransaction(r.write)
+                    ? "The surrounding transaction does not lock the row: at the default READ COMMITTED isolation two transactions still read the same value, and one update is lost"
+                    : "Two concurrent requests read the same value and one update is lost"
+                let names = columns.map { "`\($0)`" }.joined(separator: ", ")
                 findings.append(Finding.at(d, rule: "read-modify-write", file: f.file, offset: r.offset, severity: counter ? .high : .medium,
-                    message: "`\(r.column)` is read (line \(readLine)), changed in JavaScript and written back. Two concurrent requests read the same value and one update is lost\(counter ? " — for a counter or balance that means oversold stock or free credits" : ""). Let the database do it atomically: Prisma `{ decrement: n }`, `update … set \(r.column) = \(r.column) - $1 where \(r.column) >= $1` in an rpc function, or a conditional update / `SELECT … FOR UPDATE` in a transaction."))
+                    message: "\(names) \(columns.count == 1 ? "is" : "are") read (line \(readLine)), changed in JavaScript and written back. \(race)\(counter ? " — for a counter or balance that means oversold stock, free credits or wrong totals" : ""). Let the database do it atomically: \(atomic), or lock the row (`SELECT … FOR UPDATE`, Drizzle `.for('update')`) or use SERIALIZABLE isolation in the transaction."))
             }
 
             for c in f.checkThenInserts() {
                 let table = c.insert.table.flatMap { model.resolve(codeName: $0) }
                 let cols = Set(c.columns)
-                var guarded = f.inTransaction(c.insert) || c.insert.methods.contains { ["onConflictDoNothing", "onConflictDoUpdate", "ignore"].contains($0.name) }
+                var guarded = f.isolatingTransactions.contains(where: { $0.contains(c.insert.anchor) }) || c.insert.methods.contains { ["onConflictDoNothing", "onConflictDoUpdate", "ignore"].contains($0.name) }
                     || f.code.text(c.insert.start..<c.insert.end).contains("skipDuplicates") || f.code.text(c.insert.start..<c.insert.end).contains("ignoreDuplicates")
                 if let t = table {
                     if !model.uniqueKeys(t, within: cols).isEmpty || t.allUniqueKeys.contains(where: { $0.kind == .exclusion }) { guarded = true }
@@ -164,16 +194,22 @@ public struct ConcurrencyCollector: Collector {
                 if ["23505", "P2002", "unique_violation", "duplicate key", "UniqueConstraint"].contains(where: { scopeText.contains($0) }) { guarded = true }
                 if guarded { credits += 1; continue }
                 let name = c.insert.table ?? "the table"
-                let booking = Self.bookingWords.contains { name.lowercased().contains($0) }
+                let booking = Self.isBookingTable(name)
                 if let t = table { flaggedTables.insert(t.name.key) }
-                let key = c.columns.isEmpty ? "the natural key" : "(\(c.columns.joined(separator: ", ")))"
-                findings.append(Finding.at(d, rule: "check-then-insert", file: f.file, offset: c.insert.anchor, severity: booking ? .high : .medium,
-                    message: "The insert into \(name) is guarded only by a read at line \(f.file.location(of: c.read.anchor).line); two requests (or a double click) both see no row and both insert\(booking ? " — a double booking" : " — a duplicate"). \(table == nil ? "No unique constraint on \(key) is visible in the repository's schema. " : "")Add a unique constraint on \(key) and handle the unique violation (23505 / P2002) as \"already taken\"."))
+                let key = "(\(c.columns.joined(separator: ", ")))"
+                let readLine = f.file.location(of: c.read.anchor).line
+                if c.read.op == .count {
+                    findings.append(Finding.at(d, rule: "check-then-insert", file: f.file, offset: c.insert.anchor, severity: booking ? .high : .medium,
+                        message: "The insert into \(name) depends on a count read at line \(readLine); concurrent requests all see the old count and all insert, overfilling the limit. Do the count and the insert in one Postgres function (rpc) that locks the parent row (`SELECT … FOR UPDATE`), or keep a counter updated atomically with a CHECK constraint."))
+                } else {
+                    findings.append(Finding.at(d, rule: "check-then-insert", file: f.file, offset: c.insert.anchor, severity: booking ? .high : .medium,
+                        message: "The insert into \(name) is guarded only by a read at line \(readLine) on \(key); two requests (or a double click) both see no row and both insert\(booking ? " — a double booking" : " — a duplicate"). \(table == nil ? "No unique constraint on \(key) is visible in the repository's schema. " : "")Add a unique constraint on \(key) and handle the unique violation (23505 / P2002) as \"already taken\"."))
+                }
             }
 
             for (a, b) in f.dependentWrites() {
                 findings.append(Finding.at(d, rule: "writes-without-transaction", file: f.file, offset: b.anchor, severity: .medium,
-                    message: "This write to \(b.table ?? "a table") uses the row just written to \(a.table ?? "another table") (line \(f.file.location(of: a.anchor).line)), but the two run as separate requests: if this one fails or the client goes away, a \(a.table ?? "row") is left without its \(b.table ?? "counterpart"). Do both in one transaction (Prisma `$transaction`, `db.transaction`, or a Postgres function called with rpc)."))
+                    message: "This write to \(b.table ?? "a table") uses the row just inserted into \(a.table ?? "another table") (line \(f.file.location(of: a.anchor).line)), but the two run as separate requests: if this one fails or the client goes away, the \(a.table ?? "first") row stays without its \(b.table ?? "second") row. Do both in one transaction (Prisma `$transaction`, `db.transaction`, or a Postgres function called with rpc)."))
             }
 
             for (c, keys) in f.upsertsWithoutConflictTarget() {
@@ -188,7 +224,7 @@ public struct ConcurrencyCollector: Collector {
 
         // Booking tables with nothing in the schema that stops two rows for the same slot.
         let insertedTables = Set(writes.filter { $0.op == .insert }.compactMap { $0.table.flatMap { model.resolve(codeName: $0)?.name.key } })
-        for t in model.tables where Self.bookingWords.contains(where: { t.name.name.lowercased().contains($0) }) && !flaggedTables.contains(t.name.key) {
+        for t in model.tables where Self.isBookingTable(t.name.name) && !flaggedTables.contains(t.name.key) {
             guard insertedTables.contains(t.name.key) else { continue }
             let natural = t.allUniqueKeys.filter { !($0.kind == .primaryKey && model.isSurrogate(t, $0.columns)) }
             if !natural.isEmpty { credits += 1; continue }

@@ -112,6 +112,17 @@ public struct LoadBehaviourCollector: Collector {
         return access.calls.contains(where: { $0.api != .http }) ? FileReport(payload: access) : nil
     }
 
+    static func paginationHint(_ api: DBCall.API) -> String {
+        switch api {
+        case .supabase: return "Page it with `.range(from, to)` (or `.limit(n)`) and filter on the server."
+        case .prisma: return "Page it with `take`/`skip` or a `cursor`, and filter with `where`."
+        case .drizzle: return "Page it with `.limit(n).offset(k)` (or a keyset `where`), and filter on the server."
+        case .sql: return "Add `LIMIT … OFFSET …` (or keyset pagination) and a WHERE clause."
+        case .firebase: return "Page it with `limit(n)` and `startAfter(lastDoc)`, and filter with `where`."
+        case .http: return "Page the request."
+        }
+    }
+
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
         let files = app.reports(for: d.id).compactMap { $0.report.payload as? DataAccessFile }
@@ -119,7 +130,7 @@ public struct LoadBehaviourCollector: Collector {
         guard !queries.isEmpty else {
             return .notMeasured(d.id, "the app makes no database queries from its code")
         }
-        let model = SchemaModel.build(app)
+        let model = SchemaModel.shared(app)
         var findings: [Finding] = []
         var lists = 0, boundedLists = 0, loops = 0
         var starTables = Set<String>()
@@ -149,8 +160,9 @@ public struct LoadBehaviourCollector: Collector {
                 if SchemaNames.isLookupName(name) || SchemaNames.isLookupName(c.table ?? "") { continue }
                 let grows = table.map { model.isUserData($0) } ?? SchemaNames.isUserDataName(name)
                 let cap = c.api == .supabase ? " Supabase also returns at most 1,000 rows by default, so past that the list silently loses rows." : ""
+                let unit = c.api == .firebase ? "document" : "row"
                 findings.append(Finding.at(d, rule: "unbounded-list", file: f.file, offset: c.anchor, severity: grows ? .medium : .low,
-                    message: "This reads every row of \(name.isEmpty ? "a table" : name) with no filter and no limit\(grows ? "; the table grows with every user, so response size, memory and latency grow without bound" : "")." + cap + " Paginate (`.range(from, to)`, `take`/`skip`, `LIMIT … OFFSET` or a cursor) and filter on the server."))
+                    message: "This reads every \(unit) of \(name.isEmpty ? "a table" : name) with no filter and no limit\(grows ? "; it grows with every user, so response size, memory and latency grow without bound" : "")." + cap + " " + Self.paginationHint(c.api)))
             }
 
             for c in f.calls where c.isRead && f.selectsStar(c) {

@@ -54,6 +54,11 @@ public struct RLSPoliciesCollector: Collector {
                   }
                 }
                 """, note: "Firestore open to everyone"),
+            CollectorExample([
+                "prisma/migrations/20240101000000_init/migration.sql": "↓CREATE TABLE \"Order\" (\"id\" TEXT NOT NULL, \"userId\" TEXT NOT NULL, \"total\" INTEGER NOT NULL, CONSTRAINT \"Order_pkey\" PRIMARY KEY (\"id\"));\n",
+                ".env.example": "DATABASE_URL=postgresql://postgres.abcd:password@aws-0-eu-central-1.pooler.supabase.com:6543/postgres\n",
+                "src/lib/supabase.ts": "import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(url, anonKey)\n",
+            ], note: "Prisma tables in Supabase's Postgres: the REST API exposes them without RLS"),
             CollectorExample("supabase/migrations/20240101000000_notes.sql", """
                 create table notes (id uuid primary key, owner_id uuid not null, body text);
                 alter table notes enable row level security;
@@ -109,6 +114,11 @@ public struct RLSPoliciesCollector: Collector {
                 }
                 """, note: "a public catalog and owner-checked orders"),
             CollectorExample([
+                "prisma/migrations/20240101000000_init/migration.sql": "CREATE TABLE \"Note\" (\"id\" TEXT NOT NULL, \"userId\" TEXT NOT NULL, CONSTRAINT \"Note_pkey\" PRIMARY KEY (\"id\"));\n",
+                "lib/supabase/client.ts": "import { createBrowserClient } from '@supabase/ssr'\nexport const supabase = () => createBrowserClient(url, key)\n",
+                ".env.example": "DATABASE_URL=postgres://user:password@db.neon.tech/app\n",
+            ], note: "Supabase used for sign-in only; the Prisma tables live in another database behind the server"),
+            CollectorExample([
                 "prisma/schema.prisma": "model User {\n  id String @id\n  email String @unique\n}\n",
                 "app/api/users/route.ts": "import { prisma } from '@/lib/db'\nexport async function GET() { return Response.json(await prisma.user.findMany({ take: 20 })) }\n",
             ], note: "a database reached only through the server: RLS is not measured"),
@@ -116,6 +126,8 @@ public struct RLSPoliciesCollector: Collector {
 
     public var rules: [PatternRule] {
         [
+            PatternRule(id: "G4.D1/supabase-db-url", literals: ["pooler.supabase.com", ".supabase.co:5432", ".supabase.co:6543"], regions: .any,
+                        regexEquivalent: #"pooler\.supabase\.com|\.supabase\.co:(5432|6543)"#),
             PatternRule(id: "G4.D1/supabase-client",
                         literals: ["@supabase/supabase-js", "@supabase/ssr", "@supabase/auth-helpers", "createBrowserClient(", "createClientComponentClient("],
                         regions: .live, regexEquivalent: #"@supabase/(supabase-js|ssr|auth-helpers)|createBrowserClient\(|createClientComponentClient\("#),
@@ -126,11 +138,16 @@ public struct RLSPoliciesCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let model = SchemaModel.build(app)
+        let model = SchemaModel.shared(app)
         let clientFiles = app.hits("G4.D1/supabase-client").filter { $0.file.role.reachesClient }.map(\.file.path)
         let clientDirect = !clientFiles.isEmpty
         let usesSupabase = model.supabaseProject || !app.hits("G4.D1/supabase-client").isEmpty
-        let sqlTables = model.tables.filter { $0.origin == .sql }
+        // Tables created by an ORM's migrations (Prisma, Drizzle) sit behind the app's server unless the database is
+        // Supabase's own Postgres, whose public schema the REST API exposes.
+        let supabaseDatabase = model.supabaseProject || !app.hits("G4.D1/supabase-db-url").isEmpty
+        let sqlTables = model.tables.filter { t in
+            t.origin == .sql && (supabaseDatabase || !Self.isORMMigration(t.source.path))
+        }
         let supabaseSQL = !model.policies.isEmpty || model.functions.contains { $0.body.contains("auth.uid") || $0.body.contains("auth.jwt") }
             || sqlTables.contains { t in t.allForeignKeys.contains { $0.references.table.key == "auth.users" } }
         let exposedTables = (usesSupabase || supabaseSQL) ? sqlTables.filter { ($0.name.schema ?? "public") == "public" } : []
@@ -163,7 +180,7 @@ public struct RLSPoliciesCollector: Collector {
         // Policies.
         for p in model.policies {
             policyCount += 1
-            guard !Set(p.roles).isDisjoint(with: Self.clientRoles) else { continue }
+            guard (p.table.schema ?? "public") == "public", !Set(p.roles).isDisjoint(with: Self.clientRoles) else { continue }
             let table = model.table(p.table.key)
             let userData = table.map { model.isUserData($0) } ?? SchemaNames.isUserDataName(p.table.name)
             guard userData, p.permissive else { continue }
@@ -208,21 +225,32 @@ public struct RLSPoliciesCollector: Collector {
         }
 
         // SECURITY DEFINER functions.
-        let definers = model.functions.filter(\.securityDefiner)
+        // One finding per function name: the latest definition (CREATE OR REPLACE across migrations, overloads).
+        var latest: [String: SQLFunction] = [:]
+        for f in model.functions { latest[f.name.key] = f }
+        let definers = model.functions.filter { $0.securityDefiner && latest[$0.name.key] == $0 }
         for f in definers {
             let exposed = (f.name.schema ?? "public") == "public" && !f.returnsTrigger && !revokedExecute(f, model)
-            let checksCaller = ["auth.uid", "auth.jwt", "auth.role", "auth.email", "current_user", "session_user"].contains { f.body.contains($0) }
-            let anonCallable = exposed && !checksCaller && (usesSupabase || supabaseSQL)
+            let body = f.body.lowercased()
+            let checksCaller = ["auth.uid", "auth.jwt", "auth.role", "auth.email", "current_user", "session_user"].contains { body.contains($0) }
+            let touchesTables = [" from ", "\nfrom ", "insert into", "update ", "delete from", "perform ", "execute "].contains { body.contains($0) }
+            let anonCallable = exposed && !checksCaller && touchesTables && (usesSupabase || supabaseSQL)
             guard anonCallable || !f.setsSearchPath else { continue }
+            let writes = ["insert into", "update ", "delete from", "truncate", "drop ", "alter ", "grant "].contains { body.contains($0) }
+            let returnsRows = ["setof", "table", "json", "record"].contains { f.returns.contains($0) }
             var problems: [String] = []
+            var sev: Severity = f.setsSearchPath ? .low : .medium
             if anonCallable {
-                problems.append("it is in the public schema and not revoked from anon, so anyone can call it with `supabase.rpc('\(f.name.name)')`, and it runs with its owner's rights, bypassing RLS, without checking `auth.uid()`")
+                let impact = writes ? "changes data with its owner's rights, bypassing RLS"
+                    : returnsRows ? "returns data with its owner's rights, bypassing RLS" : "reads tables with its owner's rights (a yes/no or single value leaks)"
+                problems.append("it is in the public schema and not revoked from anon, so anyone can call it with `supabase.rpc('\(f.name.name)')`; it \(impact) without checking `auth.uid()`")
+                sev = max(sev, writes ? .high : returnsRows ? .medium : .low)
             }
             if !f.setsSearchPath {
                 problems.append("it does not pin `search_path`, so a caller who can create objects in a schema on the path can make it run their code with elevated rights")
             }
             findings.append(app.finding(d, rule: anonCallable ? "security-definer-callable" : "security-definer-search-path", at: f.source,
-                severity: anonCallable ? .high : .medium,
+                severity: sev,
                 message: "SECURITY DEFINER function \(f.name): " + problems.joined(separator: "; ") + ". Add `set search_path = ''`, check the caller inside, and `revoke execute on function \(f.name) from public, anon`."))
         }
 
@@ -230,7 +258,8 @@ public struct RLSPoliciesCollector: Collector {
         if usesSupabase || supabaseSQL {
             for v in model.views where (v.name.schema ?? "public") == "public" && !v.securityInvoker {
                 let readsUser = v.reads.compactMap { model.table($0.key) }.contains { model.isUserData($0) && $0.rowLevelSecurity }
-                guard readsUser else { continue }
+                let filtersByCaller = ["auth.uid", "auth.jwt", "auth.role", "current_user"].contains { v.query.lowercased().contains($0) }
+                guard readsUser, !filtersByCaller else { continue }
                 findings.append(app.finding(d, rule: "view-bypasses-rls", at: v.source, severity: .high,
                     message: "\(v.materialized ? "Materialized view" : "View") \(v.name) reads user-data tables with its owner's rights, so the API serves their rows without the tables' RLS. Create it `with (security_invoker = true)`\(v.materialized ? ", or move it out of the public schema" : "")."))
             }
@@ -247,26 +276,28 @@ public struct RLSPoliciesCollector: Collector {
 
         // Firebase rules.
         for r in model.firebaseRules {
+            let storage = r.matchPath.hasPrefix("/b/")
             let collection = r.matchPath.split(separator: "/").last(where: { !$0.hasPrefix("{") && !$0.isEmpty && $0 != "documents" && $0 != "o" }).map(String.init) ?? ""
-            let userData = r.wildcard || SchemaNames.isUserDataName(collection)
+            let publicContent = Self.isPublicContent(collection) || storage && !r.wildcard
+            let privateData = r.wildcard || (SchemaNames.isUserDataName(collection) && !publicContent)
+            let ops = [r.read ? "read" : nil, r.write ? "write" : nil].compactMap { $0 }.joined(separator: " and ")
             let sev: Severity?
             var what: String
             switch r.exposure {
             case .everyone:
-                sev = r.wildcard || userData ? .critical : (r.write ? .high : nil)
-                what = "is open to everyone, signed in or not"
+                sev = r.write ? (privateData || r.wildcard ? .critical : .high) : (privateData ? .critical : nil)
+                what = "lets anyone, signed in or not, \(ops)"
             case .testMode:
                 sev = .critical
-                what = "is the test-mode rule: open to everyone until its date, then closed to everyone"
+                what = "is the test-mode rule: anyone can \(ops) until its date, then nobody can"
             case .anyUser:
-                sev = r.wildcard ? .high : (userData && r.write ? .high : (userData ? .medium : nil))
-                what = "lets any signed-in user \(r.write ? "read and write" : "read") \(r.wildcard ? "every document" : "every user's documents")"
+                sev = r.wildcard ? .high : r.write ? (privateData ? .high : .medium) : (privateData ? .medium : nil)
+                what = "lets any signed-in user \(ops) every \(storage ? "file" : "document") there, not just their own"
             }
             guard let s = sev else { continue }
-            let ops = [r.read ? "read" : nil, r.write ? "write" : nil].compactMap { $0 }.joined(separator: "/")
-            what = "Firebase rule (\(ops)) on \(r.matchPath.isEmpty ? "/" : r.matchPath) " + what
+            what = "Firebase rule on \(r.matchPath.isEmpty ? "/" : r.matchPath) " + what
             findings.append(app.finding(d, rule: "firebase-open-rule", at: r.source, severity: s,
-                message: what + ". Require `request.auth.uid` to match the document's owner field, and keep wildcards (`{document=**}`) closed."))
+                message: what + ". Require `request.auth.uid` to match the owner (`resource.data.userId`, or the `{userId}` in the path), and keep wildcards (`{document=**}`) closed."))
         }
 
         return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: [
@@ -279,6 +310,23 @@ public struct RLSPoliciesCollector: Collector {
             Evidence("firebase rule files", model.firebaseRuleFiles.count),
             Evidence("browser talks to Supabase", clientDirect ? "yes" : "no"),
         ])
+    }
+
+    private static let publicContentWords: Set<String> = [
+        "review", "reviews", "post", "posts", "comment", "comments", "article", "articles", "blog", "blogs", "product", "products",
+        "course", "courses", "listing", "listings", "event", "events", "page", "pages", "faq", "faqs", "testimonial", "testimonials",
+        "gallery", "image", "images", "media", "photo", "photos", "video", "videos", "category", "categories", "tag", "tags",
+        "announcement", "announcements", "menu", "menus", "service", "services", "public", "content", "catalog", "leaderboard",
+    ]
+
+    /// Collections meant to be read by visitors (reviews, posts, products, public pages).
+    static func isPublicContent(_ name: String) -> Bool {
+        SchemaNames.words(name).contains { publicContentWords.contains($0) }
+    }
+
+    static func isORMMigration(_ path: String) -> Bool {
+        let l = path.lowercased()
+        return l.contains("prisma/migrations/") || l.hasPrefix("drizzle/") || l.contains("/drizzle/")
     }
 
     /// `true`, `(true)`, `1 = 1`.
@@ -325,6 +373,14 @@ public struct RLSPoliciesCollector: Collector {
         for f in files where f.language.isJSFamily {
             for m in markers where f.contains(m, in: .code) || (m == "svix" && f.contains(m, in: .string)) {
                 return m
+            }
+            // A shared secret or signature header compared with a value from the environment.
+            for o in f.find("headers.get(", in: .code) {
+                let arg = f.string((o + 12)..<min(f.bytes.count, o + 60)).lowercased()
+                if ["secret", "signature", "token", "api-key", "apikey", "authorization"].contains(where: { arg.contains($0) })
+                    && (f.contains("Deno.env.get(", in: .code) || f.contains("process.env.", in: .code)) {
+                    return "shared secret header"
+                }
             }
         }
         return nil

@@ -131,6 +131,10 @@ public struct DocsRunbookCollector: Collector {
         var headingLine: Int
         var lines: [String]
         var codeLines: [String]
+        /// The heading as " word word " (lower case, punctuation folded to spaces).
+        var words = ""
+        /// Prose and code, lower case.
+        var body = ""
     }
 
     public func evaluate(_ app: AppContext) -> MetricResult {
@@ -195,11 +199,8 @@ public struct DocsRunbookCollector: Collector {
     }
 
     private func has(_ s: Section, headings: [String], commands: [String]) -> Bool {
-        let h = " " + s.heading.lowercased().map { $0.isLetter || $0.isNumber || $0 == "?" || $0 == "." ? $0 : " " }.reduce("") { $0 + String($1) } + " "
-        for k in headings where h.contains(" " + k + " ") || h.contains(" " + k + "s ") || h.contains(" " + k + "ing ") { return true }
-        guard !commands.isEmpty else { return false }
-        let body = (s.lines + s.codeLines).joined(separator: "\n").lowercased() + "\n"
-        return commands.contains { body.contains($0) }
+        for k in headings where s.words.contains(" " + k + " ") || s.words.contains(" " + k + "s ") || s.words.contains(" " + k + "ing ") { return true }
+        return commands.contains { s.body.contains($0) }
     }
 
     /// Sections by ATX (`## x`) or setext (`x` over `===`/`---`) headings, outside fenced code.
@@ -243,6 +244,11 @@ public struct DocsRunbookCollector: Collector {
             i += 1
         }
         if out[0].lines.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) && out[0].codeLines.isEmpty { out.removeFirst() }
+        for i in out.indices {
+            let folded = String(out[i].heading.lowercased().map { $0.isLetter || $0.isNumber || $0 == "?" || $0 == "." ? $0 : " " })
+            out[i].words = " " + folded + " "
+            out[i].body = (out[i].lines + out[i].codeLines).joined(separator: "\n").lowercased() + "\n"
+        }
         return out
     }
 
@@ -252,7 +258,7 @@ public struct DocsRunbookCollector: Collector {
             let n = (f.path.split(separator: "/").last ?? "").lowercased()
             return n.hasPrefix(".env.") && (n.contains("example") || n.contains("sample") || n.contains("template"))
         }) { return true }
-        let needles = ProdText.bytes(["process.env", "import.meta.env", "os.environ", "os.getenv", "Deno.env.get", "getenv("])
+        let needles = ProdNeedles(["process.env", "import.meta.env", "os.environ", "os.getenv", "Deno.env.get", "getenv("])
         return profile.programFiles.contains { ProdText.contains($0, needles, in: 0..<$0.bytes.count) }
     }
 }

@@ -126,8 +126,8 @@ public struct DurabilityCollector: Collector {
     public var rules: [PatternRule] {
         [
             PatternRule(id: "G7.P2/browser-storage",
-                        literals: ["localStorage.setItem(", "sessionStorage.setItem(", "localStorage[", "useLocalStorage(", "useLocalStorageState(",
-                                   "useSessionStorage(", "useStorageState(", "persist(", "localforage.setItem(", "indexedDB.open(", "new Dexie(", "openDB("],
+                        literals: ["localStorage.setItem(", "sessionStorage.setItem(", "localStorage[", "useLocalStorage", "useLocalStorageState",
+                                   "useSessionStorage", "useStorageState", "persist(", "localforage.setItem(", "indexedDB.open(", "new Dexie(", "openDB("],
                         regions: .code, languages: [.javascript, .jsx, .typescript, .tsx, .vue, .svelte, .html], wordStart: true,
                         regexEquivalent: #"\b(localStorage|sessionStorage)\.setItem\(\s*['"`][^'"`]*(todo|task|note|order|invoice|appointment|booking|ticket|message|customer|contact|product|expense|transaction|item|record|entr(y|ies))s?"#),
             PatternRule(id: "G7.P2/state", literals: ["useState"], regions: .code, languages: [.javascript, .jsx, .typescript, .tsx], wordStart: true,
@@ -185,7 +185,7 @@ public struct DurabilityCollector: Collector {
                 browserDB.append((f, o, lit))
                 continue
             }
-            guard let (key, value) = storageKey(f, at: o, literal: lit) else { continue }
+            guard let (key, value) = ProdStorage.key(f, at: o, literal: lit) else { continue }
             let kind = G1Data.classifyKey(key, value: value, taskEntities: taskEntities)
             guard case .entity(let entity) = kind else {
                 if kind != .unknown { prefKeys.append(key) }
@@ -235,9 +235,14 @@ public struct DurabilityCollector: Collector {
 
         // 5. An app that stores nothing at all.
         let anyStore = !profile.stores.isEmpty || !memory.isEmpty || !findings.isEmpty
-        if !anyStore {
+        let sendsData = !anyStore && profile.programFiles.contains {
+            G1Components.hasDataCall($0, in: 0..<$0.bytes.count) || G1Data.importsNetworkPackage($0.path, profile: profile)
+        }
+        if sendsData {
+            evidence.append(Evidence("note", "no store of its own; data is sent to APIs outside the app, whose storage cannot be seen"))
+        } else if !anyStore {
             let forms = profile.programFiles.filter { f in
-                !profile.serverSide.contains(f.path) && ProdText.contains(f, ProdText.bytes(["onSubmit", "<form", "addEventListener('submit'", "addEventListener(\"submit\"", "@submit", "on:submit"]), in: 0..<f.bytes.count, filter: .live)
+                !profile.serverSide.contains(f.path) && ProdText.contains(f, ProdNeedles(["onSubmit", "<form", "addEventListener('submit'", "addEventListener(\"submit\"", "@submit", "on:submit"]), in: 0..<f.bytes.count, filter: .live)
             }
             if !taskEntities.isEmpty {
                 findings.append(app.appFinding(d, rule: "no-store", severity: .critical,
@@ -415,71 +420,5 @@ public struct DurabilityCollector: Collector {
             if inFunction { return o }
         }
         return nil
-    }
-
-    // MARK: - Browser storage
-
-    /// The storage key (and the stored value's name) of a storage write at `o`.
-    private func storageKey(_ f: ScannedFile, at o: Int, literal: String) -> (String, String?)? {
-        let b = f.bytes
-        if literal == "persist(" {
-            guard let close = ProdText.matchingClose(f, open: o + literal.utf8.count - 1) else { return nil }
-            for n in ProdText.all(f, "name", in: o..<close) {
-                let c = ProdText.skipSpace(b, from: n + 4)
-                guard c < close, b[c] == 0x3A else { continue }
-                let s = ProdText.skipSpace(b, from: c + 1)
-                if let lit = ProdText.stringLiteral(f, at: s) { return (lit.text, nil) }
-            }
-            return nil
-        }
-        if literal == "localStorage[" {
-            let s = o + literal.utf8.count
-            guard let lit = ProdText.stringLiteral(f, at: ProdText.skipSpace(b, from: s)), let close = ProdText.matchingClose(f, open: s - 1) else { return nil }
-            let e = ProdText.skipSpace(b, from: close + 1)
-            guard e + 1 < b.count, b[e] == 0x3D, b[e + 1] != 0x3D else { return nil }
-            return (lit.text, nil)
-        }
-        let open = o + literal.utf8.count - 1
-        guard b[open] == 0x28, let close = ProdText.matchingClose(f, open: open) else { return nil }
-        let a = ProdText.skipSpace(b, from: open + 1)
-        var key: String?
-        if let lit = ProdText.stringLiteral(f, at: a) {
-            key = lit.text
-        } else if a < close, ProdText.isIdent(b[a]) {
-            var e = a
-            while e < close && (ProdText.isIdent(b[e]) || b[e] == 0x2E) { e += 1 }
-            let expr = f.string(a..<e)
-            let last = String(expr.split(separator: ".").last ?? Substring(expr))
-            key = resolveConstant(f, name: last) ?? (expr.contains(".") ? last : nil)
-            if key == nil && isParameter(f, name: last, at: o) { return nil }
-            if key == nil { key = last }
-        }
-        guard let k = key, !k.isEmpty else { return nil }
-        var value: String?
-        let valueText = f.string(a..<close)
-        if let r = valueText.range(of: "JSON.stringify(") {
-            let rest = valueText[r.upperBound...]
-            value = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" })
-        }
-        return (k, value)
-    }
-
-    /// The string a constant is initialised with (`const KEY = 'todos'`, `TODOS: 'app-todos'`).
-    private func resolveConstant(_ f: ScannedFile, name: String) -> String? {
-        let b = f.bytes
-        for o in ProdText.all(f, name, filter: .code) {
-            let e = ProdText.skipSpace(b, from: o + name.utf8.count)
-            guard e < b.count, b[e] == 0x3D || b[e] == 0x3A else { continue }
-            if b[e] == 0x3D && e + 1 < b.count && (b[e + 1] == 0x3D || b[e + 1] == 0x3E) { continue }
-            if let lit = ProdText.stringLiteral(f, at: ProdText.skipSpace(b, from: e + 1)) { return lit.text }
-        }
-        return nil
-    }
-
-    /// Whether `name` is a parameter of the function around `at` (a generic storage helper).
-    private func isParameter(_ f: ScannedFile, name: String, at: Int) -> Bool {
-        guard let body = ProdText.enclosingFunctionBody(f, at: at) else { return false }
-        let start = max(0, body.lowerBound - 300)
-        return f.string(start..<body.lowerBound).contains(name)
     }
 }

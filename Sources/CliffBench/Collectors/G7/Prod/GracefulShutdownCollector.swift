@@ -81,9 +81,9 @@ public struct GracefulShutdownCollector: Collector {
                                             "fastify-graceful-shutdown", "async-exit-hook", "exit-hook", "node-graceful-shutdown", "@hapi/podium"]
     private static let shutdownCalls = ["enableShutdownHooks(", "closeWithGrace(", "createTerminus(", "createHttpTerminator(", "stoppable(",
                                         "gracefulShutdown(", "createLightship("]
-    private static let drainCalls = ProdText.bytes([".close(", "terminate(", ".stop(", "closeAllConnections(", ".destroy("])
+    private static let drainCalls = ProdNeedles([".close(", "terminate(", ".stop(", "closeAllConnections(", ".destroy("])
     private static let pyRunners = ["gunicorn", "uvicorn", "hypercorn", "daphne", "waitress", "granian"]
-    private static let pyHooks = ProdText.bytes(["on_event(\"shutdown\")", "on_event('shutdown')", "lifespan", "atexit.register(", "signal.SIGTERM",
+    private static let pyHooks = ProdNeedles(["on_event(\"shutdown\")", "on_event('shutdown')", "lifespan", "atexit.register(", "signal.SIGTERM",
                                                  "teardown_appcontext", "after_serving", "on_shutdown", "graceful_timeout"])
     private static let asgi: Set<String> = ["FastAPI", "Starlette", "Litestar", "Quart", "Sanic", "aiohttp", "Tornado"]
 
@@ -116,7 +116,7 @@ public struct GracefulShutdownCollector: Collector {
             let serverJS = profile.programFiles.filter { profile.serverSide.contains($0.path) && $0.language.isJSFamily }
             let library = serverJS.first { f in
                 (profile.imports[f.path] ?? []).contains { i in Self.shutdownLibraries.contains { i.isModule($0) } }
-                    || ProdText.contains(f, ProdText.bytes(Self.shutdownCalls), in: 0..<f.bytes.count)
+                    || ProdText.contains(f, ProdNeedles(Self.shutdownCalls), in: 0..<f.bytes.count)
             }
             if let lib = library {
                 evidence.append(Evidence("shutdown handling", "library/hook in \(lib.path)"))

@@ -78,7 +78,7 @@ public struct HealthEndpointCollector: Collector {
     static let healthNames: Set<String> = ["health", "healthz", "healthcheck", "health-check", "_health", "ready", "readyz", "readiness", "live",
                                            "livez", "liveness", "status", "ping", "_status", "heartbeat"]
 
-    private static let dependencyChecks = ProdText.bytes([
+    private static let dependencyChecks = ProdNeedles(caseInsensitive: true, [
         "ping(", ".query(", "$queryRaw", "$queryrawunsafe", "select 1", ".raw(", ".execute(", ".from(", "prisma.", "db.", "pool.", "knex",
         "authenticate(", "mongoose.connection", "readyState", "redis.", ".command(", "checkDatabase", "checkDb", "dbOk", "isConnected",
         "healthCheck(", "sql`", "session.execute", "engine.connect", "connection.cursor", "repo.", ".count(", "supabase.", "getConnection",
@@ -222,7 +222,7 @@ public struct HealthEndpointCollector: Collector {
     }
 
     private func checks(_ f: ScannedFile, _ range: Range<Int>) -> Bool {
-        ProdText.contains(f, Self.dependencyChecks, in: range, filter: .live, caseInsensitive: true)
+        ProdText.contains(f, Self.dependencyChecks, in: range, filter: .live)
     }
 
     /// The health name of a file-based route (Next.js, SvelteKit, Nuxt, Remix), or nil.

@@ -91,11 +91,11 @@ public struct ObservabilityCollector: Collector {
                     seen[.metrics, default: []].append(Seen(name: "Sentry tracing", path: f.path, server: server))
                 }
             }
-            if f.language == .python, ProdText.contains(f, ProdText.bytes(["logging.basicConfig(", "dictConfig(", "fileConfig(", "logging.Formatter("]), in: 0..<f.bytes.count) {
+            if f.language == .python, ProdText.contains(f, ProdNeedles(["logging.basicConfig(", "dictConfig(", "fileConfig(", "logging.Formatter("]), in: 0..<f.bytes.count) {
                 seen[.logging, default: []].append(Seen(name: "Python logging (configured)", path: f.path, server: true))
             }
             if server, weakLogging == nil, f.language.isJSFamily,
-               ProdText.contains(f, ProdText.bytes(["console.log(JSON.stringify(", "console.info(JSON.stringify(", "console.error(JSON.stringify("]), in: 0..<f.bytes.count) {
+               ProdText.contains(f, ProdNeedles(["console.log(JSON.stringify(", "console.info(JSON.stringify(", "console.error(JSON.stringify("]), in: 0..<f.bytes.count) {
                 weakLogging = Seen(name: "console.log(JSON.stringify(…))", path: f.path, server: true)
             }
         }
@@ -114,7 +114,7 @@ public struct ObservabilityCollector: Collector {
         if hasServer {
             if L == 0 {
                 findings.append(app.appFinding(d, rule: "no-structured-logging", severity: .medium,
-                    message: "The server logs with bare console.log (or not at all): no levels, no JSON, no request ids, so a production incident cannot be searched or correlated. Use a structured logger (pino/winston, structlog/loguru) that writes JSON with a request id, and redact secrets and PII."))
+                    message: "The server logs with bare console.log/print (or not at all): no levels, no JSON, no request ids, so a production incident cannot be searched or correlated. Use a structured logger (pino/winston, structlog/loguru) that writes JSON with a request id, and redact secrets and PII."))
             } else if L < 1 {
                 findings.append(app.appFinding(d, rule: "weak-logging", severity: .low,
                     message: "Structured logging is only \(weakLogging != nil && (seen[.logging] ?? []).isEmpty ? "hand-rolled console.log(JSON.stringify(…))" : "in the browser"): the server has no logger with levels, request ids and redaction. Add pino/winston (or structlog) on the server."))

@@ -212,7 +212,8 @@ final class ProdAppProfile: Sendable {
         // Server side: seeds, then everything they import.
         var server = Set<String>()
         for f in program {
-            if f.language == .python || f.role == .server || functions.contains(f.path) {
+            let publicAsset = ("/" + f.path).contains("/public/") || ("/" + f.path).contains("/static/")
+            if f.language == .python || (f.role == .server && !publicAsset) || functions.contains(f.path) {
                 server.insert(f.path)
                 continue
             }
@@ -246,7 +247,7 @@ final class ProdAppProfile: Sendable {
         func callSeen(_ calls: [String]) -> Bool {
             let key = calls.joined(separator: "|")
             if let c = confirmed[key] { return c }
-            let needles = ProdText.bytes(calls)
+            let needles = ProdNeedles(calls)
             let seen = program.contains { ProdText.contains($0, needles, in: 0..<$0.bytes.count) }
             confirmed[key] = seen
             return seen

@@ -12,7 +12,19 @@ struct ProdImport: Sendable, Hashable {
     /// `import()` inside code rather than a static import.
     var dynamic: Bool
     /// A Python import, whose dotted module path reads as a "/" path in `module`.
-    var python = false
+    var python: Bool
+    /// The specifier without registry prefixes, CDN hosts and version pins, lower-cased:
+    /// "npm:@supabase/supabase-js@2" → "@supabase/supabase-js", "https://esm.sh/stripe@14?target=deno" → "stripe".
+    let module: String
+
+    init(spec: String, offset: Int, names: [String], dynamic: Bool, python: Bool = false) {
+        self.spec = spec
+        self.offset = offset
+        self.names = names
+        self.dynamic = dynamic
+        self.python = python
+        self.module = python ? spec.lowercased().replacingOccurrences(of: ".", with: "/") : ProdImports.normalise(spec)
+    }
 
     /// Whether the specifier points into the app rather than at a package.
     var isLocal: Bool {
@@ -21,14 +33,11 @@ struct ProdImport: Sendable, Hashable {
             || spec.hasPrefix("/")
     }
 
-    /// The specifier without registry prefixes, CDN hosts and version pins, lower-cased:
-    /// "npm:@supabase/supabase-js@2" → "@supabase/supabase-js", "https://esm.sh/stripe@14?target=deno" → "stripe".
-    var module: String { python ? spec.lowercased().replacingOccurrences(of: ".", with: "/") : ProdImports.normalise(spec) }
 
     /// Whether the module is `name` or a sub-path of it.
     func isModule(_ name: String) -> Bool {
-        let m = module
-        return m == name || m.hasPrefix(name + "/")
+        guard module.hasPrefix(name) else { return false }
+        return module.utf8.count == name.utf8.count || module.utf8.dropFirst(name.utf8.count).first == 0x2F
     }
 }
 
@@ -46,12 +55,15 @@ enum ProdImports {
         var out: [ProdImport] = []
         for r in file.regions where r.kind == .string {
             let s = Int(r.start)
-            guard s < b.count, b[s] == 0x27 || b[s] == 0x22 || b[s] == 0x60 else { continue }
-            let spec = ProdText.stringContent(file, region: r)
-            guard !spec.isEmpty, spec.utf8.count < 300, !spec.contains("\n"), !spec.contains(" ") || spec.hasPrefix("http") else { continue }
-            if b[s] == 0x60 && spec.contains("${") { continue }
+            guard s < b.count, b[s] == 0x27 || b[s] == 0x22 || b[s] == 0x60, Int(r.end) - s < 300 else { continue }
             let p = ProdText.prevNonSpace(b, before: s)
             guard p >= 0 else { continue }
+            // Only `(` (require/import call) or the words `from`/`import` can precede a specifier.
+            guard b[p] == 0x28 || (b[p] == 0x6D && p >= 3 && b[p - 1] == 0x6F && b[p - 2] == 0x72 && b[p - 3] == 0x66)
+                    || (b[p] == 0x74 && p >= 5 && b[p - 1] == 0x72 && b[p - 5] == 0x69) else { continue }
+            let spec = ProdText.stringContent(file, region: r)
+            guard !spec.isEmpty, !spec.contains("\n"), !spec.contains(" ") || spec.hasPrefix("http") else { continue }
+            if b[s] == 0x60 && spec.contains("${") { continue }
             if b[p] == 0x28 {
                 let w = ProdText.identifier(b, endingAt: ProdText.prevNonSpace(b, before: p))
                 guard w.name == "require" || w.name == "import" else { continue }

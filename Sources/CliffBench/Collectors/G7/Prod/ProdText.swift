@@ -172,57 +172,50 @@ enum ProdText {
 
     /// First offset in `range` where any of `needles` occurs in a region accepted by `filter`.
     /// Needles that begin with an identifier byte must start a word.
-    static func firstOf(_ file: ScannedFile, _ needles: [[UInt8]], in range: Range<Int>, filter: RegionFilter = .code,
-                        caseInsensitive: Bool = false) -> (offset: Int, needle: Int)? {
-        let b = file.bytes
-        let lo = max(0, range.lowerBound), hi = min(b.count, range.upperBound)
+    static func firstOf(_ file: ScannedFile, _ needles: ProdNeedles, in range: Range<Int>, filter: RegionFilter = .code) -> (offset: Int, needle: Int)? {
+        let lo = max(0, range.lowerBound), hi = min(file.bytes.count, range.upperBound)
         guard lo < hi else { return nil }
-        var firsts = [Bool](repeating: false, count: 256)
-        for n in needles where !n.isEmpty {
-            firsts[Int(n[0])] = true
-            if caseInsensitive { firsts[Int(ByteClass.lower(n[0]))] = true; firsts[Int(upper(n[0]))] = true }
-        }
-        var i = lo
-        while i < hi {
-            let c = b[i]
-            if firsts[Int(c)] {
-                for (k, n) in needles.enumerated() where i + n.count <= hi {
-                    var ok = true
-                    for j in 0..<n.count {
-                        let x = b[i + j], y = n[j]
-                        if caseInsensitive ? ByteClass.lower(x) != ByteClass.lower(y) : x != y { ok = false; break }
+        return file.bytes.withUnsafeBufferPointer { p -> (offset: Int, needle: Int)? in
+            let table = needles.firstByte
+            var i = lo
+            while i < hi {
+                let slot = Int(table[Int(p[i])])
+                if slot != 0 {
+                    for k in needles.buckets[slot - 1] {
+                        let n = needles.needles[k]
+                        guard i + n.count <= hi else { continue }
+                        var ok = true
+                        var j = 1
+                        while j < n.count {
+                            let x = p[i + j], y = n[j]
+                            if needles.caseInsensitive ? ByteClass.lower(x) != y : x != y { ok = false; break }
+                            j += 1
+                        }
+                        if !ok { continue }
+                        if isIdent(n[0]) && i > 0 && isIdent(p[i - 1]) { continue }
+                        if filter == .any || filter.accepts(file.kind(at: i)) { return (i, k) }
                     }
-                    if !ok { continue }
-                    if isIdent(n[0]) && i > 0 && isIdent(b[i - 1]) { continue }
-                    if filter.accepts(file.kind(at: i)) { return (i, k) }
                 }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
-    static func contains(_ file: ScannedFile, _ needles: [[UInt8]], in range: Range<Int>, filter: RegionFilter = .code,
-                         caseInsensitive: Bool = false) -> Bool {
-        firstOf(file, needles, in: range, filter: filter, caseInsensitive: caseInsensitive) != nil
+    static func contains(_ file: ScannedFile, _ needles: ProdNeedles, in range: Range<Int>, filter: RegionFilter = .code) -> Bool {
+        firstOf(file, needles, in: range, filter: filter) != nil
     }
 
     /// Every offset in `range` where `needle` starts a word in an accepted region.
     static func all(_ file: ScannedFile, _ needle: String, in range: Range<Int>? = nil, filter: RegionFilter = .code) -> [Int] {
-        let n = Array(needle.utf8)
-        let r = range ?? 0..<file.bytes.count
-        var out: [Int] = []
-        var from = r.lowerBound
-        while let hit = firstOf(file, [n], in: from..<r.upperBound, filter: filter) {
-            out.append(hit.offset)
-            from = hit.offset + 1
-        }
-        return out
+        let first = needle.utf8.first ?? 0
+        let hits = file.find(needle, in: filter, wordStart: isIdent(first))
+        guard let r = range else { return hits }
+        return hits.filter { r.contains($0) }
     }
 
     @inline(__always) static func upper(_ b: UInt8) -> UInt8 { (b >= 97 && b <= 122) ? b - 32 : b }
 
-    static func bytes(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
 
     /// Splits an identifier or key into lower-case words: "todoAppData" and "todo-app_data" → [todo, app, data].
     static func words(_ s: String) -> [String] {
@@ -259,4 +252,36 @@ enum ProdText {
 
     /// 1-based line and the trimmed text at an offset, for messages.
     static func lineNumber(_ file: ScannedFile, _ offset: Int) -> Int { file.location(of: offset).line }
+}
+
+/// A set of byte needles indexed by their first byte, for `ProdText.firstOf`.
+final class ProdNeedles: Sendable {
+    let needles: [[UInt8]]
+    /// For each byte, 1 + the index of its bucket, or 0.
+    let firstByte: [UInt8]
+    let buckets: [[Int]]
+    let caseInsensitive: Bool
+
+    convenience init(caseInsensitive: Bool, _ list: [String]) { self.init(list, caseInsensitive: caseInsensitive) }
+
+    init(_ list: [String], caseInsensitive: Bool = false) {
+        let ns = list.map { s in Array((caseInsensitive ? s.lowercased() : s).utf8) }.filter { !$0.isEmpty }
+        needles = ns
+        self.caseInsensitive = caseInsensitive
+        var table = [UInt8](repeating: 0, count: 256)
+        var bs: [[Int]] = []
+        for (k, n) in ns.enumerated() {
+            var firsts = [n[0]]
+            if caseInsensitive { firsts.append(ProdText.upper(n[0])) }
+            for f in Set(firsts) {
+                if table[Int(f)] == 0 {
+                    bs.append([])
+                    table[Int(f)] = UInt8(bs.count)
+                }
+                bs[Int(table[Int(f)]) - 1].append(k)
+            }
+        }
+        firstByte = table
+        buckets = bs
+    }
 }

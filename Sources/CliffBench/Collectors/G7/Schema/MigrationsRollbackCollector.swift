@@ -77,7 +77,7 @@ public struct MigrationsRollbackCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let model = SchemaModel.build(app)
+        let model = SchemaModel.shared(app)
         var clients = Set<String>()
         for (file, hit) in app.hits("G7.D4/db-client") where file.role != .test && file.role != .docs {
             clients.insert(file.string(Int(hit.offset)..<Int(hit.offset + hit.length)).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")))
@@ -112,11 +112,19 @@ public struct MigrationsRollbackCollector: Collector {
                 message: "No rollback path: no down migrations, rollback scripts or down sections\(tool.map { " (\($0) writes forward migrations only)" } ?? ""). A bad deploy can only be fixed forward under pressure. Write a down script for each migration (e.g. supabase/rollback/<version>.down.sql) and test it against a copy of production."))
         }
 
-        var unguarded = 0
-        for x in model.destructive where x.guardReason == nil {
-            unguarded += 1
-            let target = x.column.map { "\(x.table).\($0)" } ?? "\(x.table)"
-            findings.append(app.finding(d, rule: "destructive-migration", at: x.source, severity: .high,
+        // One finding per statement (`alter table t drop column a, drop column b` is one change).
+        let unguarded = model.destructive.filter { $0.guardReason == nil }
+        var bySource: [SchemaSource: [SQLDestructive]] = [:]
+        var order: [SchemaSource] = []
+        for x in unguarded {
+            if bySource[x.source] == nil { order.append(x.source) }
+            bySource[x.source, default: []].append(x)
+        }
+        for src in order {
+            let xs = bySource[src]!
+            let x = xs[0]
+            let target = xs.count > 1 ? "\(x.table) (\(xs.compactMap(\.column).joined(separator: ", ")))" : x.column.map { "\(x.table).\($0)" } ?? "\(x.table)"
+            findings.append(app.finding(d, rule: "destructive-migration", at: src, severity: .high,
                 message: "\(x.kind.rawValue) \(target) in a forward migration destroys data that earlier migrations created, with no copy or guard before it. Deploying it loses the data for good, and no down migration can bring it back. Copy the data out first (or rename and drop in a later release), and take a backup before applying."))
         }
 
@@ -125,7 +133,7 @@ public struct MigrationsRollbackCollector: Collector {
             Evidence("versioned migration files", versioned.count),
             Evidence("down migrations", downFiles.count + inlineDown.count),
             Evidence("destructive statements", model.destructive.count),
-            Evidence("unguarded destructive statements", unguarded),
+            Evidence("unguarded destructive statements", unguarded.count),
         ])
     }
 
