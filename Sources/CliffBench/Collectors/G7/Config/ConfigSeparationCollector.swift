@@ -332,7 +332,10 @@ public struct ConfigSeparationCollector: Collector {
         // Environment-first with a development default, or a dev-only branch.
         let lineNo = file.location(of: off).line
         let line = file.lineText(lineNo)
-        let prefix = file.string(file.lineRange(lineNo).lowerBound..<Int(region.start))
+        // The string may start lines before the address (a multi-line template): take the text
+        // before the string's own opening, on its own line.
+        let stringLine = file.location(of: Int(region.start)).line
+        let prefix = file.string(file.lineRange(stringLine).lowerBound..<Int(region.start))
         if prefix.contains("env") && (prefix.contains("||") || prefix.contains("??") || prefix.contains(" or ") || prefix.contains(",")) { return nil }
         if prefix.contains("getenv(") || prefix.contains("environ.get(") || prefix.contains("env.get(") { return nil }
         // A log or error message that mentions the address is not configuration.
