@@ -46,6 +46,8 @@ public enum FileRole: String, Sendable, Codable, CaseIterable {
         if head == "use client" { return .client }
         if head == "use server" { return .server }
 
+        // Files under public/ are served to the browser as they are.
+        if p.contains("/public/") { return .client }
         let serverDirs: [StaticString] = [
             "/app/api/", "/pages/api/", "/src/pages/api/", "/src/app/api/", "/server/", "/backend/", "/api/",
             "/supabase/functions/", "/functions/", "/netlify/functions/", "/lambda/", "/routes/", "/controllers/",
@@ -58,7 +60,7 @@ public enum FileRole: String, Sendable, Codable, CaseIterable {
             || name == "route.ts" || name == "route.js" || name == "index.js" && !p.contains("/src/") && p.depth <= 2 {
             return .server
         }
-        if p.contains("/scripts/") || p.contains("/public/") { return .other }
+        if p.contains("/scripts/") { return .other }
         if p.contains("/lib/") || p.contains("/utils/") || p.contains("/types/") || p.contains("/shared/") || p.contains("/hooks/") && !p.contains("/src/") {
             return p.contains("/src/") && !p.contains("/src/app/") ? .client : .shared
         }

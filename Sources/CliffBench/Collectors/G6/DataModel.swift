@@ -80,7 +80,7 @@ struct DataModel: Sendable {
             "changelog", "otp", "magiclink", "authenticator", "pushsubscription", "subscriptiontoken",
         ]
         if exact.contains(key) { return true }
-        for suffix in ["log", "history", "audit", "migration", "token", "version", "revision", "lock"] where key.hasSuffix(suffix) {
+        for suffix in ["log", "history", "audit", "migration", "token", "version", "revision", "lock", "notification"] where key.hasSuffix(suffix) {
             return true
         }
         return key.hasPrefix("audit") || key.hasPrefix("processed") || key.hasPrefix("schema")
