@@ -12,7 +12,8 @@ final class G5PairTests: XCTestCase {
     func testMigrationSafetyExamplesFireTheIntendedRule() throws {
         let c = MigrationSafetyCollector()
         let expected = ["applied-migration-edited", "destructive-statement", "destructive-statement", "destructive-statement",
-                        "schema-edited-in-place", "destructive-statement", "applied-migration-deleted", "out-of-order-migration"]
+                        "schema-edited-in-place", "destructive-statement", "applied-migration-deleted", "out-of-order-migration",
+                        "destructive-statement"]
         XCTAssertEqual(c.descriptor.triggering.count, expected.count)
         for (ex, rule) in zip(c.descriptor.triggering, expected) {
             let r = try rules(c, ex)

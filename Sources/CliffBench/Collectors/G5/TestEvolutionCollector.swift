@@ -2,13 +2,14 @@ import Foundation
 
 /// G5.D4: whether tests were added or updated with a modification.
 ///
-/// Pair tier. A program file (client/server/shared JS/TS/Python/Vue/Svelte, generated code
-/// excluded) counts as changed when it is new or its code changed (edits to comments or layout
+/// Pair tier. A program file (client/server/shared JS/TS/Python/Vue/Svelte, generated code and
+/// versioned migrations excluded: a Knex or Alembic revision is checked by G5.D3, not by a unit
+/// test) counts as changed when it is new or its code changed (edits to comments or layout
 /// only do not count; see `CodeShape`). A test file counts as touched when it is new or its code
 /// changed. Each changed program file belongs to an area, the first two components of its folder
 /// (`src/pages`, `server`). An area is covered when one of its changed files sits in the same area as
-/// a touched test, is imported by a touched test (relative, `@/` and `~/` imports; Python dotted
-/// imports), or imports a changed file so covered (the new logic a page relies on was extracted and
+/// a touched test, is imported by a touched test (relative, `@/` and `~/` imports, the alias read as
+/// either `src/` or the project root; Python dotted imports), or imports a changed file so covered (the new logic a page relies on was extracted and
 /// tested).
 ///
 /// Value: the share of changed areas that are covered, reduced for each test deleted, test case
@@ -100,6 +101,26 @@ public struct TestEvolutionCollector: Collector {
                 before: ["server/app.ts": "// Handles bookings.\napp.post('/api/bookings', book)\n",
                          "README.md": "# Clinic\n"],
                 note: "only a comment and the docs changed: no program change to test (not measured)"),
+            CollectorExample(
+                ["lib/pricing.ts": "export const FREE_SHIPPING_FROM = 1499\nexport const shipping = (sub: number) => (sub === 0 || sub >= FREE_SHIPPING_FROM ? 0 : 79)\n",
+                 "__tests__/pricing.test.ts": """
+                    import { shipping } from '@/lib/pricing'
+                    it.each([
+                      [0, 0],
+                      [500, 79],
+                      [1499, 0],
+                    ])('shipping on %i is %i', (sub, fee) => { expect(shipping(sub)).toBe(fee) })
+                    """,
+                 "app/cart/page.tsx": "import { FREE_SHIPPING_FROM } from '@/lib/pricing'\nexport default function Cart() { return <p>Free shipping from {FREE_SHIPPING_FROM}</p> }\n",
+                 "db/migrations/20240305_free_shipping.js": "exports.up = (knex) => knex.schema.alterTable('settings', (t) => { t.integer('free_shipping_from') })\n"],
+                before: ["lib/pricing.ts": "export const FREE_SHIPPING_FROM = 999\nexport const shipping = (sub: number) => (sub === 0 || sub >= FREE_SHIPPING_FROM ? 0 : 79)\n",
+                         "__tests__/pricing.test.ts": """
+                    import { shipping } from '@/lib/pricing'
+                    it('charges shipping below the threshold', () => { expect(shipping(500)).toBe(79) })
+                    it('charges nothing on an empty cart', () => { expect(shipping(0)).toBe(0) })
+                    """,
+                         "app/cart/page.tsx": "export default function Cart() { return <p>Cart</p> }\n"],
+                note: "cases folded into an it.each table are not removed; `@/` is the project root in a Next.js app without src/; a new migration needs no unit test"),
         ])
 
     public func evaluate(_ app: AppContext) -> MetricResult {
@@ -109,8 +130,9 @@ public struct TestEvolutionCollector: Collector {
         }
         let diff = PairDiff(after: app, before: before) { !G5Paths.isCorpusMetadata($0, app.info) }
 
-        var changed: [ScannedFile] = diff.added.filter { G5Paths.isProgram($0) && !$0.bytes.isEmpty }
-        changed += diff.modified.filter { G5Paths.isProgram($0.after) && CodeShape.codeChanged($0.before, $0.after) }.map(\.after)
+        func isCode(_ f: ScannedFile) -> Bool { G5Paths.isProgram(f) && !G5Paths.isMigration(f.path) }
+        var changed: [ScannedFile] = diff.added.filter { isCode($0) && !$0.bytes.isEmpty }
+        changed += diff.modified.filter { isCode($0.after) && CodeShape.codeChanged($0.before, $0.after) }.map(\.after)
         var touchedTests: [ScannedFile] = diff.added.filter(G5Paths.isTest)
         touchedTests += diff.modified.filter { G5Paths.isTest($0.after) && CodeShape.codeChanged($0.before, $0.after) }.map(\.after)
 
@@ -187,7 +209,10 @@ public struct TestEvolutionCollector: Collector {
     }
 }
 
-/// Test cases and skip markers in a test file (code regions only).
+/// Test cases and skip markers in a test file (code regions only). A table-driven case counts
+/// once per row: `it.each([...])` / `test.each([...])` by the entries of its array (or the rows of
+/// its template table), `@pytest.mark.parametrize(names, [...])` by the entries of its list, so
+/// folding several cases into one table is not a removal.
 enum TestCases {
     static func count(_ f: ScannedFile) -> (cases: Int, skips: [Int]) {
         func occurrences(_ lits: [String]) -> [Int] {
@@ -195,10 +220,59 @@ enum TestCases {
                 f.find(lit, in: .code, wordStart: true).filter { o in o == 0 || f.bytes[o - 1] != 0x2E }
             }.sorted()
         }
-        let cases = occurrences(["it(", "test(", "it.each", "test.each", "it.concurrent(", "test.concurrent(", "it.only(", "test.only(", "def test_"]).count
+        var cases = occurrences(["it(", "test(", "it.concurrent(", "test.concurrent(", "it.only(", "test.only(", "def test_"]).count
+        for lit in ["it.each", "test.each"] {
+            for o in occurrences([lit]) { cases += rows(f, at: o + lit.utf8.count) ?? 1 }
+        }
+        for o in occurrences(["@pytest.mark.parametrize"]) {
+            cases += max(0, (rows(f, at: o + 24) ?? 1) - 1)
+        }
         let skips = occurrences(["it.skip(", "test.skip(", "describe.skip(", "xit(", "xtest(", "xdescribe(", "it.todo(", "test.todo(",
                                  "@pytest.mark.skip", "pytest.skip(", "@unittest.skip"])
         return (cases, skips)
+    }
+
+    /// The rows of the table a `.each` / `parametrize` at `i` runs over: the entries of the first
+    /// array literal among its arguments, or the lines (header excluded) of a template table.
+    /// Nil when the table is not written out (a variable, a generator).
+    static func rows(_ f: ScannedFile, at start: Int) -> Int? {
+        let b = f.bytes
+        var i = start
+        while i < b.count && ByteClass.isSpace(b[i]) { i += 1 }
+        guard i < b.count else { return nil }
+        if b[i] == 0x60 {
+            var lines = 0, content = false, j = i + 1
+            while j < b.count && b[j] != 0x60 {
+                if b[j] == 0x0A { if content { lines += 1 }; content = false } else if !ByteClass.isSpace(b[j]) { content = true }
+                j += 1
+            }
+            if content { lines += 1 }
+            return lines > 1 ? lines - 1 : nil
+        }
+        guard b[i] == 0x28 else { return nil }
+        var depth = 0, j = i
+        var entries = 0, pending = false
+        var inArray = -1
+        while j < b.count && j < i + 20_000 {
+            defer { j += 1 }
+            if f.kind(at: j) != .code {
+                if inArray >= 0 && depth > inArray { pending = true }
+                continue
+            }
+            let c = b[j]
+            if c == 0x28 || c == 0x5B || c == 0x7B {
+                if inArray >= 0 && depth == inArray + 1 { pending = true }
+                if c == 0x5B && inArray < 0 && depth == 1 { inArray = depth }
+                depth += 1
+            } else if c == 0x29 || c == 0x5D || c == 0x7D {
+                depth -= 1
+                if inArray >= 0 && depth == inArray { return entries + (pending ? 1 : 0) }
+                if depth == 0 { return nil }
+            } else if inArray >= 0 && depth == inArray + 1 {
+                if c == 0x2C { if pending { entries += 1 }; pending = false } else if !ByteClass.isSpace(c) { pending = true }
+            }
+        }
+        return nil
     }
 }
 
@@ -214,8 +288,10 @@ enum ImportPaths {
         return p
     }
 
-    /// Stems of the relative (`./`, `../`), `@/` and `~/` (→ `src/`) imports of a JS-family file, or
-    /// the dotted `from a.b import` / `import a.b` modules of a Python file.
+    /// Stems of the relative (`./`, `../`), `@/` and `~/` imports of a JS-family file, or the dotted
+    /// `from a.b import` / `import a.b` modules of a Python file. The `@/` alias points at `src/` in
+    /// Vite apps and at the project root in Next.js apps without `src/` (tsconfig `"@/*": ["./*"]`),
+    /// so it yields both stems.
     static func targets(of f: ScannedFile) -> [String] {
         var out: [String] = []
         let dir = f.path.split(separator: "/").dropLast().map(String.init)
@@ -236,21 +312,24 @@ enum ImportPaths {
             let s = Int(r.start) + 1, e = Int(r.end) - 1
             guard e > s, e - s < 200 else { continue }
             let spec = f.string(s..<e)
-            var parts: [String]
+            let roots: [[String]]
             if spec.hasPrefix("./") || spec.hasPrefix("../") {
-                parts = dir
+                roots = [dir]
             } else if spec.hasPrefix("@/") || spec.hasPrefix("~/") {
-                parts = ["src"]
+                roots = [["src"], []]
             } else {
                 continue
             }
             let rest = spec.hasPrefix("@/") || spec.hasPrefix("~/") ? String(spec.dropFirst(2)) : spec
-            for comp in rest.split(separator: "/") {
-                if comp == "." { continue }
-                if comp == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-                parts.append(String(comp))
+            for root in roots {
+                var parts = root
+                for comp in rest.split(separator: "/") {
+                    if comp == "." { continue }
+                    if comp == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+                    parts.append(String(comp))
+                }
+                out.append(stem(parts.joined(separator: "/")))
             }
-            out.append(stem(parts.joined(separator: "/")))
         }
         return out
     }

@@ -1,0 +1,3 @@
+export default function Loading() {
+  return <p className="p-10 text-center">Loading rooms…</p>;
+}

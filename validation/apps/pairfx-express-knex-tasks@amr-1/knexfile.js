@@ -1,0 +1,6 @@
+export default {
+  client: 'pg',
+  connection: process.env.DATABASE_URL,
+  pool: { min: 0, max: 10 },
+  migrations: { directory: './db/migrations', loadExtensions: ['.js'] },
+}

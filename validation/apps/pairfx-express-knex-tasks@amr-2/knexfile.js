@@ -1,0 +1,5 @@
+module.exports = {
+  client: 'pg',
+  connection: process.env.DATABASE_URL,
+  migrations: { directory: './db/migrations' },
+};

@@ -1,0 +1,16 @@
+exports.up = function (knex) {
+  return knex.schema.createTable('tasks', (t) => {
+    t.increments('id').primary();
+    t.integer('owner_id').notNullable().references('users.id').onDelete('CASCADE');
+    t.string('title', 200).notNullable();
+    t.text('notes');
+    t.string('status').notNullable().defaultTo('todo');
+    t.date('due_date');
+    t.timestamps(true, true);
+    t.index(['owner_id', 'status']);
+  });
+};
+
+exports.down = function (knex) {
+  return knex.schema.dropTable('tasks');
+};
