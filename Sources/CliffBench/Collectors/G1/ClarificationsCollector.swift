@@ -304,7 +304,7 @@ public struct ClarificationsCollector: Collector {
                 if end || i == chars.count - 1 {
                     let s = sentence.trimmingCharacters(in: CharacterSet(charactersIn: " *_`-0123456789.)("))
                     let lower = " " + s.lowercased()
-                    if s.hasSuffix("?") || sentence.contains("?") && c == "?" || Self.requestPhrases.contains(where: { lower.contains(" " + $0) }) {
+                    if s.hasSuffix("?") || sentence.prodHas("?") && c == "?" || Self.requestPhrases.contains(where: { lower.prodHas(" " + $0) }) {
                         if !s.isEmpty && s.count > 3 { out.append(s) }
                     }
                     sentence = ""

@@ -127,6 +127,10 @@ public struct FrontendOnlyFeaturesCollector: Collector {
 
     private static let actionVerbs: Set<String> = ["add", "create", "save", "submit", "book", "send", "place", "confirm", "update", "delete", "remove",
                                                    "pay", "checkout", "register", "apply", "post", "publish", "invite", "schedule", "reserve", "new", "edit"]
+    /// Handlers that search, filter, sign in or step through a wizard do not save records.
+    private static let nonRecordWords: Set<String> = ["search", "filter", "query", "find", "lookup", "login", "signin", "signup", "auth", "step",
+                                                      "next", "prev", "previous", "back", "close", "cancel", "open", "toggle", "sort", "page",
+                                                      "copy", "share", "download", "export", "print", "logout", "signout", "verify", "otp"]
     private static let busyWords = ["loading", "submitting", "saving", "sending", "processing", "pending", "generating", "analyzing", "uploading",
                                     "booking", "creating", "updating", "deleting", "paying", "checking", "busy", "placing"]
     private static let ignoredCalls: Set<String> = [
@@ -204,7 +208,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                     if findings.contains(where: { $0.path == f.path && ($0.rule == "simulated-request" || $0.rule == "fake-latency")
                         && form.body.contains(f.lineRange($0.line).lowerBound + $0.column - 1) }) { continue }
                     findings.append(Finding.at(d, rule: "fake-submit", file: f, offset: form.offset,
-                        message: "`\(form.name)` \(form.entity.map { "(\($0))" } ?? "") only updates component state, shows a toast or navigates — nothing reaches a server or database, so what the user entered is gone on reload while the UI claims success. Send it to an API that persists it."))
+                        message: "`\(form.name)`\(form.entity.map { " (\($0))" } ?? "") only updates component state or shows a success message — nothing reaches a server or database, so what the user entered is gone on reload while the UI claims success. Send it to an API that persists it."))
                     fakeFiles.insert(f.path)
                 case .storage:
                     findings.append(Finding.at(d, rule: "local-only-feature", file: f, offset: form.offset, severity: .medium,
@@ -335,8 +339,8 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         let text = f.string(cb)
         let lower = text.lowercased()
         let busyOff = Self.busyWords.contains { w in lower.contains("set\(w)(false)") || lower.contains("setis\(w)(false)") }
-        let success = lower.contains("toast") || lower.contains("alert(") || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)",
-                      "setissuccess(true)", "setshowsuccess(true)", "setcomplete(true)", "setdone(true)", "setconfirmed(true)", "setbooked(true)"].contains { lower.contains($0) }
+        let success = lower.prodHas("toast") || lower.prodHas("alert(") || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)",
+                      "setissuccess(true)", "setshowsuccess(true)", "setcomplete(true)", "setdone(true)", "setconfirmed(true)", "setbooked(true)"].contains { lower.prodHas($0) }
         let appends = ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>"]), in: cb, filter: .code)
         guard busyOff && (success || appends) || success && appends || lower.contains("resolve(") && !lower.contains("resolve()") else { return nil }
         guard let body = ProdText.enclosingFunctionBody(f, at: o), !G1Components.hasDataCall(f, in: body),
@@ -385,7 +389,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             if p >= 1 && ((b[p] == 0x7C && b[p - 1] == 0x7C) || (b[p] == 0x3F && b[p - 1] == 0x3F)) { continue }
             if p >= 0 && b[p] == 0x3A {
                 let line = f.lineRange(f.location(of: p).line)
-                if f.string(line.lowerBound..<p).contains("?") { continue }
+                if G1Data.ternaryBefore(f, line.lowerBound..<p) { continue }
             }
             let w = ProdText.identifier(b, endingAt: p).name
             if ["const", "let", "var", "import", "export", "as"].contains(w) { continue }
@@ -449,6 +453,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             }
         }
         for (offset, name, inline) in refs {
+            if let n = name, ProdText.words(n).contains(where: { Self.nonRecordWords.contains($0) }) { continue }
             let body = name.flatMap { definitionBody(f, $0) } ?? inline
             guard let range = body else { continue }
             let verdict = analyse(f, range, profile: profile, depth: 0)
@@ -561,8 +566,8 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         }
         if best.rawValue >= Verdict.storage.rawValue { return best }
         let lower = f.string(body).lowercased()
-        let success = lower.contains("toast") || lower.contains("alert(") || lower.contains("navigate(") || lower.contains("router.push(")
-            || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)", "setissuccess(true)", "setshowsuccess(true)", "setdone(true)"].contains { lower.contains($0) }
+        let success = lower.prodHas("toast") || lower.prodHas("alert(")
+            || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)", "setissuccess(true)", "setshowsuccess(true)", "setdone(true)"].contains { lower.prodHas($0) }
         let appends = ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>", ".concat("]), in: body)
         return success || appends ? .pretend : best
     }

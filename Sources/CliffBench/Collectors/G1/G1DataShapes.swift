@@ -235,6 +235,17 @@ enum G1Data {
         ".updateMany(", ".deleteOne(", ".deleteMany(", ".aggregate(", ".upsert(", "await db.", "await sql", "await pool.query(",
     ])
 
+    /// Whether a ternary `?` (not `?.` or `??`) occurs in code in `range`.
+    static func ternaryBefore(_ f: ScannedFile, _ range: Range<Int>) -> Bool {
+        let b = f.bytes
+        for i in range where b[i] == 0x3F && f.kind(at: i) == .code {
+            let next = i + 1 < b.count ? b[i + 1] : 0
+            let prev = i > 0 ? b[i - 1] : 0
+            if next != 0x2E && next != 0x3F && prev != 0x3F { return true }
+        }
+        return false
+    }
+
     /// Packages whose calls go over the network (API clients, backend SDKs, payment, email and AI SDKs).
     static let networkPackages: [String] = [
         "axios", "ky", "ofetch", "graphql-request", "@apollo/client", "urql", "@urql/core", "@tanstack/react-query", "@tanstack/vue-query",

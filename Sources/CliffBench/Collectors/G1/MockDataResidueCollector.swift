@@ -224,7 +224,7 @@ public struct MockDataResidueCollector: Collector {
         let line = f.lineRange(f.location(of: start).line)
         let from = max(line.lowerBound, start - 40)
         let before = f.string(from..<start).lowercased()
-        return before.contains("placeholder") || before.contains("aria-") || before.contains("example:") || before.contains("hint")
+        return before.prodHas("placeholder") || before.prodHas("aria-") || before.prodHas("example:") || before.prodHas("hint")
     }
 
     /// `x ? data : NAME`, `data || NAME`, `data ?? NAME` — the list stands in for missing real data.
@@ -237,7 +237,7 @@ public struct MockDataResidueCollector: Collector {
             guard p >= 1 else { continue }
             if b[p] == 0x3A {
                 let stmt = f.lineRange(f.location(of: p).line)
-                if f.string(stmt.lowerBound..<p).contains("?") { return true }
+                if G1Data.ternaryBefore(f, stmt.lowerBound..<p) { return true }
             }
             if (b[p] == 0x7C && b[p - 1] == 0x7C) || (b[p] == 0x3F && b[p - 1] == 0x3F) { return true }
         }
@@ -248,7 +248,7 @@ public struct MockDataResidueCollector: Collector {
         let line = f.location(of: o).line
         let from = f.lineRange(max(1, line - 6)).lowerBound
         let text = f.string(from..<f.lineRange(line).upperBound)
-        return text.contains("DEV") || text.contains("NODE_ENV") || text.contains("development") || text.contains("VITE_USE_MOCKS") || text.contains("MOCK")
+        return text.prodHas("DEV") || text.prodHas("NODE_ENV") || text.prodHas("development") || text.prodHas("VITE_USE_MOCKS") || text.prodHas("MOCK")
     }
 
     private func nameOffset(_ f: ScannedFile, name: String, before open: Int) -> Int {

@@ -1,4 +1,8 @@
 /// The implemented collectors of group G1.
 public enum G1Collectors {
-    public static let all: [any Collector] = []
+    public static let all: [any Collector] = [
+        FrontendOnlyFeaturesCollector(),
+        MockDataResidueCollector(),
+        ClarificationsCollector(),
+    ]
 }

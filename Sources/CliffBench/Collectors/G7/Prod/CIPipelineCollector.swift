@@ -217,16 +217,16 @@ public struct CIPipelineCollector: Collector {
         var p = Pipeline(file: f, system: system, text: text)
         func classify(_ cmd: String, depth: Int) {
             let c = " " + cmd.lowercased() + " "
-            if Self.testMarks.contains(where: { c.contains($0) }) { p.test = true }
-            if Self.lintMarks.contains(where: { c.contains($0) }) { p.lint = true }
-            if Self.buildMarks.contains(where: { c.contains($0) }) { p.build = true }
+            if Self.testMarks.contains(where: { c.prodHas($0) }) { p.test = true }
+            if Self.lintMarks.contains(where: { c.prodHas($0) }) { p.lint = true }
+            if Self.buildMarks.contains(where: { c.prodHas($0) }) { p.build = true }
             guard depth < 3 else { return }
             for name in scriptNames(in: cmd) {
                 for pkg in profile.packages {
                     guard let script = pkg.scripts[name] else { continue }
                     let s = script.lowercased()
                     if name == "test" || name.hasPrefix("test:") {
-                        if s.contains("no test specified") || (s.hasPrefix("echo") && !s.contains("&& vitest") && !s.contains("&& jest")) { continue }
+                        if s.prodHas("no test specified") || (s.hasPrefix("echo") && !s.prodHas("&& vitest") && !s.prodHas("&& jest")) { continue }
                         p.test = true
                     }
                     if name.contains("lint") || name.contains("typecheck") || name.contains("type-check") { p.lint = true }
@@ -246,7 +246,7 @@ public struct CIPipelineCollector: Collector {
             if placeholder && idx < offsets.count { p.placeholderTest = offsets[idx] }
         }
         if system == "GitHub Actions" { p.onPushOrPR = githubTriggers(text) }
-        if system == "Bitbucket Pipelines" { p.onPushOrPR = text.contains("default:") || text.contains("branches:") || text.contains("pull-requests:") }
+        if system == "Bitbucket Pipelines" { p.onPushOrPR = text.prodHas("default:") || text.prodHas("branches:") || text.prodHas("pull-requests:") }
         return p
     }
 
@@ -293,6 +293,6 @@ public struct CIPipelineCollector: Collector {
             if inOn { collected += line + "\n" }
         }
         guard inOn else { return true }
-        return collected.contains("push") || collected.contains("pull_request") || collected.contains("merge_group")
+        return collected.prodHas("push") || collected.prodHas("pull_request") || collected.prodHas("merge_group")
     }
 }

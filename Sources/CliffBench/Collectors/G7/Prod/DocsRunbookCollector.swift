@@ -157,7 +157,7 @@ public struct DocsRunbookCollector: Collector {
 
         let text = readme.text
         let lower = text.lowercased()
-        let template = Self.templates.first { lower.contains($0.signature) }
+        let template = Self.templates.first { lower.prodHas($0.signature) }
         var sections = parse(readme)
         if template != nil {
             sections = sections.filter { !Self.templateHeadings.contains($0.heading.lowercased()) }
@@ -199,8 +199,8 @@ public struct DocsRunbookCollector: Collector {
     }
 
     private func has(_ s: Section, headings: [String], commands: [String]) -> Bool {
-        for k in headings where s.words.contains(" " + k + " ") || s.words.contains(" " + k + "s ") || s.words.contains(" " + k + "ing ") { return true }
-        return commands.contains { s.body.contains($0) }
+        for k in headings where s.words.prodHas(" " + k + " ") || s.words.prodHas(" " + k + "s ") || s.words.prodHas(" " + k + "ing ") { return true }
+        return commands.contains { s.body.prodHas($0) }
     }
 
     /// Sections by ATX (`## x`) or setext (`x` over `===`/`---`) headings, outside fenced code.

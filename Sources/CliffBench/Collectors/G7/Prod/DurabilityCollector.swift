@@ -11,15 +11,18 @@ import Foundation
 /// no real store at all):
 /// - module-level arrays, Maps, Sets or `{}` maps in server code (Node or Python) that request
 ///   handlers mutate (`todos.push(req.body)`, `users[id] = …`, `db.users.push(…)`), followed across
-///   files through `require`/`import`; caches, rate limiters, sockets and sessions are not entities;
+///   files through `require`/`import`; caches, rate limiters, sockets and sessions are not entities,
+///   and a collection filled inside a function that queries the database is a cache;
 /// - `localStorage`/`sessionStorage` writes (`setItem`, `useLocalStorage`, zustand `persist`) whose key
 ///   names records (`todos`, `clinic-appointments`, the task's entities), and IndexedDB-only data when
 ///   there is no real store; theme, language, sidebar, drafts, filters, carts and auth tokens are
 ///   preferences or session state, not entities, and writes that cache fetched data are skipped;
 /// - React state seeded from a hard-coded record list and then edited, in a file that never calls a
 ///   backend or storage.
-/// An app with no store at all fails when the task names entities (critical) or when it has
-/// data-entry forms (high); an app that neither stores nor takes data scores 100 with that noted.
+/// JSON-file stores (lowdb, NeDB) are a medium finding: lost on ephemeral filesystems. An app with no
+/// store at all fails when the task names entities (critical) or when it has data-entry forms
+/// (high), unless it sends its data to outside APIs (noted: their storage cannot be seen); an app
+/// that neither stores nor takes data scores 100 with that noted.
 public struct DurabilityCollector: Collector {
     public init() {}
 
@@ -117,6 +120,10 @@ public struct DurabilityCollector: Collector {
                 })
                 app.listen(3000)
                 """, note: "a cache, a rate-limit counter and a socket registry next to Postgres"),
+            CollectorExample([
+                "api/server.js": "const express = require('express')\nconst { Pool } = require('pg')\nconst pool = new Pool()\nlet products = []\nasync function warm() {\n  const r = await pool.query('select * from products')\n  products.push(...r.rows)\n}\nexpress().listen(3000)\nwarm()\n",
+                "proj/settings.py": "DEBUG = True\nINSTALLED_APPS = ['django.contrib.admin']\nif DEBUG:\n    INSTALLED_APPS.append('debug_toolbar')\n",
+            ], note: "a module-level cache filled from Postgres, and a settings list extended at import time"),
             CollectorExample([
                 "tests/todos.test.js": "let todos = []\ntest('adds', () => { todos.push({ id: 1 }); expect(todos).toHaveLength(1) })\n",
                 "src/pages/Home.tsx": "export default function Home() { return <main><h1>Welcome</h1><a href='/docs'>Docs</a></main> }\n",
@@ -265,6 +272,42 @@ public struct DurabilityCollector: Collector {
         return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: evidence)
     }
 
+    /// The range of the Python function whose body contains `o` (by indentation), or nil at module level.
+    private func pythonFunction(_ f: ScannedFile, around o: Int) -> Range<Int>? {
+        let b = f.bytes
+        let line = f.location(of: o).line
+        let r0 = f.lineRange(line)
+        var indent = ProdText.skipSpace(b, from: r0.lowerBound) - r0.lowerBound
+        guard indent > 0 else { return nil }
+        var l = line - 1
+        while l >= 1 {
+            let r = f.lineRange(l)
+            let s = ProdText.skipSpace(b, from: r.lowerBound)
+            if s < r.upperBound && b[s] != 0x23 {
+                let ind = s - r.lowerBound
+                if ind < indent {
+                    let text = f.string(s..<r.upperBound)
+                    if text.hasPrefix("def ") || text.hasPrefix("async def ") {
+                        var end = r0.upperBound
+                        var k = line + 1
+                        while k <= f.lineCount {
+                            let rk = f.lineRange(k)
+                            let sk = ProdText.skipSpace(b, from: rk.lowerBound)
+                            if sk < rk.upperBound && sk - rk.lowerBound <= ind { break }
+                            end = rk.upperBound
+                            k += 1
+                        }
+                        return r.lowerBound..<end
+                    }
+                    if ind == 0 { return nil }
+                    indent = ind
+                }
+            }
+            l -= 1
+        }
+        return nil
+    }
+
     // MARK: - Server memory
 
     private static let technicalWords: Set<String> = [
@@ -348,8 +391,8 @@ public struct DurabilityCollector: Collector {
             let r = f.lineRange(line)
             guard r.lowerBound < r.upperBound, ProdText.isIdent(b[r.lowerBound]), f.kind(at: r.lowerBound) == .code else { continue }
             let name = ProdText.identifier(b, at: r.lowerBound)
-            guard !["def", "class", "import", "from", "if", "for", "while", "with", "try", "return", "async", "global", "elif", "else"].contains(name)
-            else { continue }
+            guard !["def", "class", "import", "from", "if", "for", "while", "with", "try", "return", "async", "global", "elif", "else"].contains(name),
+                  name.contains(where: { $0.isLowercase }) else { continue }
             var j = ProdText.skipSpace(b, from: r.lowerBound + name.utf8.count)
             if j < r.upperBound && b[j] == 0x3A {
                 while j < r.upperBound && b[j] != 0x3D { j += 1 }
@@ -407,7 +450,9 @@ public struct DurabilityCollector: Collector {
                 let e = ProdText.skipSpace(b, from: j)
                 if e + 1 < b.count && b[e] == 0x3D && b[e + 1] != 0x3D && b[e + 1] != 0x3E {
                     let lineEnd = f.lineRange(f.location(of: e).line).upperBound
-                    mutates = f.string(e..<lineEnd).contains(path.last!)
+                    let n = path.last!
+                    let rhs = ProdNeedles(["..." + n, n + ".filter(", n + ".map(", n + ".concat(", n + ".slice(", n + ".toSpliced(", n + ".with("])
+                    mutates = ProdText.contains(f, rhs, in: e..<lineEnd)
                 }
             }
             if !mutates && python {
@@ -415,9 +460,15 @@ public struct DurabilityCollector: Collector {
                 mutates = f.string(lineStart..<o).trimmingCharacters(in: .whitespaces) == "del"
             }
             guard mutates else { continue }
-            let inFunction = python ? (o > 0 && f.lineRange(f.location(of: o).line).lowerBound < o && ByteClass.isSpace(b[f.lineRange(f.location(of: o).line).lowerBound]))
-                : ProdText.enclosingOpen(f, before: o, brackets: [0x7B]) != nil
-            if inFunction { return o }
+            if python {
+                guard let def = pythonFunction(f, around: o) else { continue }
+                if G1Components.hasDataCall(f, in: def) { continue }
+                return o
+            }
+            guard let body = ProdText.enclosingFunctionBody(f, at: o) ?? ProdText.enclosingOpen(f, before: o, brackets: [0x7B]).map({ $0..<o }) else { continue }
+            // Filling a module-level array from the database is a cache, not the store.
+            if G1Components.hasDataCall(f, in: body) { continue }
+            return o
         }
         return nil
     }

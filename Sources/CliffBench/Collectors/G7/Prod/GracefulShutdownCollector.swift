@@ -146,7 +146,7 @@ public struct GracefulShutdownCollector: Collector {
         let py = profile.serverStarts.filter { $0.python }
         if let start = py.first, let startFile = profile.file(start.path) {
             let runnerText = runnerCommands(app, profile).lowercased()
-            let runner = Self.pyRunners.first { runnerText.contains($0) }
+            let runner = Self.pyRunners.first { runnerText.prodHas($0) || profile.pyDeps.contains($0) }
                 ?? (profile.programFiles.contains { $0.language == .python && $0.contains("uvicorn.run(", in: .code) } ? "uvicorn" : nil)
             let pyFiles = profile.programFiles.filter { $0.language == .python }
             let hook = pyFiles.first { ProdText.contains($0, Self.pyHooks, in: 0..<$0.bytes.count, filter: .live) }
@@ -178,7 +178,7 @@ public struct GracefulShutdownCollector: Collector {
             let n = (f.path.split(separator: "/").last ?? "").lowercased()
             if n == "procfile" || f.language == .dockerfile || n == ".replit" || n == "render.yaml" || n == "fly.toml" || n == "railway.toml"
                 || n == "railway.json" || n == "app.yaml" || n == "docker-compose.yml" || n == "docker-compose.yaml" || n == "compose.yaml"
-                || n == "pyproject.toml" || n == "makefile" || n.hasPrefix("gunicorn") || n.hasSuffix(".sh") || n == "nixpacks.toml" || n == "requirements.txt" {
+                || n == "pyproject.toml" || n == "makefile" || n.hasPrefix("gunicorn") || n.hasSuffix(".sh") || n == "nixpacks.toml" {
                 out += f.text + "\n"
             }
         }

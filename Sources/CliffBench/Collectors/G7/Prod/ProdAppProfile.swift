@@ -61,10 +61,10 @@ final class ProdAppProfile: Sendable {
         }
         let p = "/" + f.path.lowercased()
         let name = p.split(separator: "/").last.map(String.init) ?? p
-        if p.contains("/scripts/") || p.contains("/seeds/") || p.contains("/seed/") || name.hasPrefix("seed") || name.contains(".seed.")
-            || name.contains(".stories.") || p.contains("/.storybook/") || p.contains("/stories/") || p.contains("/__mocks__/")
-            || p.contains("/fixtures/") || p.contains("/.github/") || name.hasPrefix("vite.config") || name.hasPrefix("next.config")
-            || name.hasSuffix(".d.ts") || name == "cliffbench.toml" || p.contains("/migrations/") {
+        if p.prodHas("/scripts/") || p.prodHas("/seeds/") || p.prodHas("/seed/") || name.hasPrefix("seed") || name.prodHas(".seed.")
+            || name.prodHas(".stories.") || p.prodHas("/.storybook/") || p.prodHas("/stories/") || p.prodHas("/__mocks__/")
+            || p.prodHas("/fixtures/") || p.prodHas("/.github/") || name.hasPrefix("vite.config") || name.hasPrefix("next.config")
+            || name.hasSuffix(".d.ts") || name == "cliffbench.toml" || p.prodHas("/migrations/") {
             return false
         }
         return true
@@ -180,9 +180,9 @@ final class ProdAppProfile: Sendable {
         var functions: [String] = []
         for f in program {
             let p = "/" + f.path
-            if p.contains("/supabase/functions/") || p.contains("/netlify/functions/") || p.contains("/netlify/edge-functions/")
-                || (hasConvex && p.contains("/convex/") && !p.contains("/_generated/"))
-                || (hasFirebaseFunctions && p.contains("/functions/")) || p.contains("/amplify/backend/function/") {
+            if p.prodHas("/supabase/functions/") || p.prodHas("/netlify/functions/") || p.prodHas("/netlify/edge-functions/")
+                || (hasConvex && p.prodHas("/convex/") && !p.prodHas("/_generated/"))
+                || (hasFirebaseFunctions && p.prodHas("/functions/")) || p.prodHas("/amplify/backend/function/") {
                 functions.append(f.path)
             }
         }

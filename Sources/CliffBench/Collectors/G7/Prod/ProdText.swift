@@ -164,12 +164,6 @@ enum ProdText {
         return nil
     }
 
-    /// The statement range around `offset` on its own: from the previous `;`, `{` or `}` in code
-    /// (or line start for statements without semicolons) to the next `;` or line end.
-    static func lineContaining(_ file: ScannedFile, _ offset: Int) -> Range<Int> {
-        file.lineRange(file.location(of: offset).line)
-    }
-
     /// First offset in `range` where any of `needles` occurs in a region accepted by `filter`.
     /// Needles that begin with an identifier byte must start a word.
     static func firstOf(_ file: ScannedFile, _ needles: ProdNeedles, in range: Range<Int>, filter: RegionFilter = .code) -> (offset: Int, needle: Int)? {
@@ -216,7 +210,6 @@ enum ProdText {
 
     @inline(__always) static func upper(_ b: UInt8) -> UInt8 { (b >= 97 && b <= 122) ? b - 32 : b }
 
-
     /// Splits an identifier or key into lower-case words: "todoAppData" and "todo-app_data" → [todo, app, data].
     static func words(_ s: String) -> [String] {
         var out: [String] = []
@@ -249,9 +242,6 @@ enum ProdText {
     }
 
     static func isPlural(_ w: String) -> Bool { singular(w) != w }
-
-    /// 1-based line and the trimmed text at an offset, for messages.
-    static func lineNumber(_ file: ScannedFile, _ offset: Int) -> Int { file.location(of: offset).line }
 }
 
 /// A set of byte needles indexed by their first byte, for `ProdText.firstOf`.
@@ -283,5 +273,29 @@ final class ProdNeedles: Sendable {
         }
         firstByte = table
         buckets = bs
+    }
+}
+
+extension StringProtocol {
+    /// Substring test on UTF-8 bytes (Foundation's `contains` is slow on Linux).
+    func prodHas(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let run = { (h: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard h.count >= n.count else { return false }
+            var i = 0
+            let last = h.count - n.count
+            while i <= last {
+                if h[i] == first {
+                    var j = 1
+                    while j < n.count && h[i + j] == n[j] { j += 1 }
+                    if j == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        if let r = utf8.withContiguousStorageIfAvailable(run) { return r }
+        return Array(utf8).withUnsafeBufferPointer(run)
     }
 }
