@@ -29,6 +29,7 @@ public final class AppContext: Sendable {
     public let before: AppContext?
     private let reports: [String: [(file: ScannedFile, report: FileReport)]]
     private let byPath: [String: ScannedFile]
+    private let cache = SharedCache()
 
     public init(info: AppInfo, files: [ScannedFile], skipped: [SkippedEntry], matcher: PatternMatcher,
                 reports: [String: [(file: ScannedFile, report: FileReport)]], before: AppContext? = nil) {
@@ -44,6 +45,13 @@ public final class AppContext: Sendable {
     }
 
     public func file(_ path: String) -> ScannedFile? { byPath[path] }
+
+    /// A value derived from the whole app (a schema model, the server routes), built once per app
+    /// however many collectors ask for it. Collectors evaluate concurrently; the first asks, the
+    /// others wait for its result.
+    public func shared<T: Sendable>(_ key: String, _ build: () -> T) -> T {
+        cache.value(key, build)
+    }
 
     /// Files whose last path component is `name` (case-insensitive), shallowest first.
     public func files(named name: String) -> [ScannedFile] {
@@ -102,5 +110,20 @@ extension Finding {
     static func clip(_ s: String, max: Int = 200) -> String {
         guard s.utf8.count > max else { return s }
         return String(s.prefix(max)) + "…"
+    }
+}
+
+/// The per-app memo behind `AppContext.shared`. One recursive lock: a build may ask for another key.
+final class SharedCache: @unchecked Sendable {
+    private let lock = NSRecursiveLock()
+    private var values: [String: any Sendable] = [:]
+
+    func value<T: Sendable>(_ key: String, _ build: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = values[key] as? T { return v }
+        let v = build()
+        values[key] = v
+        return v
     }
 }

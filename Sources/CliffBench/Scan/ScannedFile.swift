@@ -17,6 +17,8 @@ public final class ScannedFile: Sendable {
     public let role: FileRole
     /// Byte offset of the start of each line; lineStarts[0] == 0.
     public let lineStarts: [Int32]
+    /// The matcher whose rules `hits` refers to.
+    public let matcher: PatternMatcher
 
     public init(path: String, language: Language, bytes: [UInt8], matcher: PatternMatcher) {
         self.path = path
@@ -27,6 +29,14 @@ public final class ScannedFile: Sendable {
         self.hits = matcher.match(bytes, language: language, regions: regions)
         self.lineStarts = ScannedFile.lineStarts(of: bytes)
         self.role = FileRole.classify(path: path, language: language, bytes: bytes)
+        self.matcher = matcher
+    }
+
+    /// This file's hits of one rule (usable in a collector's per-file `inspect`).
+    public func hits(_ ruleID: String) -> [RuleHit] {
+        guard let idx = matcher.index(of: ruleID) else { preconditionFailure("rule \(ruleID) is not registered by any collector") }
+        let r = Int32(idx)
+        return hits.filter { $0.rule == r }
     }
 
     private static func lineStarts(of bytes: [UInt8]) -> [Int32] {
