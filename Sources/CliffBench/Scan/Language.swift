@@ -38,7 +38,7 @@ public enum Language: String, Sendable, Codable, CaseIterable {
         case "tsx": return .tsx
         case "py", "pyi": return .python
         case "sql": return .sql
-        case "html", "htm": return .html
+        case "html", "htm", "ejs", "hbs", "handlebars", "njk", "jinja", "jinja2", "j2", "liquid": return .html
         case "css", "scss", "sass", "less": return .css
         case "json", "jsonc", "json5": return .json
         case "yml", "yaml": return .yaml

@@ -47,6 +47,19 @@ public struct AuditAndAdminCollector: Collector {
                     }
                     """,
             ], note: "refunds with no record of who issued them"),
+            CollectorExample([
+                "models.py": "class Event(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n",
+                "app.py": """
+                    @app.route("/events/<int:event_id>/delete", methods=["POST"])
+                    def delete_event(event_id):
+                        if not current_user.is_admin:
+                            abort(403)
+                        event = Event.query.get_or_404(event_id)
+                        ↓db.session.delete(event)
+                        db.session.commit()
+                        return redirect("/events")
+                    """,
+            ], note: "Flask-SQLAlchemy hard delete by an admin, recorded nowhere"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -96,8 +109,8 @@ public struct AuditAndAdminCollector: Collector {
                                                           "performed_by", "createdBy", "updatedBy", "actor_id", "actorId"],
                         caseSensitive: false, regions: .code, languages: [.sql, .text],
                         regexEquivalent: #"(?i)create\s+(or\s+replace\s+)?trigger|supa_audit|enable_tracking|pgaudit|\b(created|updated|changed|performed)_?by\b|\bactor_?id\b"#),
-            PatternRule(id: "G6.P3/logger", literals: ["logger.", "log.info(", "log.warn(", "logging.", "req.log."], regions: .code, languages: code,
-                        regexEquivalent: #"(logger|req\.log|logging)\.\w+\(.*(delete|role|refund|payment|paid|cancel|deactivat|invite)"#),
+            PatternRule(id: "G6.P3/logger", literals: ["logger.", "log.info(", "log.warn(", "log.warning(", "logging.", "req.log."], regions: .code, languages: code,
+                        regexEquivalent: #"(logger|req\.log|logging|log)\.\w+\(.*(delete|role|refund|payment|paid|cancel|deactivat|invite)"#),
         ]
     }
 
@@ -206,7 +219,8 @@ public struct AuditAndAdminCollector: Collector {
         }
         let loggerAudit = appHits(hits, "logger").contains { h in
             let b = h.file.bytes
-            guard let open = G6Scan.firstIndex(b, of: "(", in: (h.offset + h.length)..<min(b.count, h.offset + h.length + 24)),
+            // `logger.info(` opens after the method name; `log.info(` ends with its own parenthesis
+            guard let open = G6Scan.firstIndex(b, of: "(", in: (h.offset + h.length - 1)..<min(b.count, h.offset + h.length + 24)),
                   let close = G6Scan.closing(h.file, open: open) else { return false }
             let text = h.file.string((open + 1)..<close).lowercased()
             return ["delete", "removed", "role", "refund", "payment", "paid", "cancel", "deactivat", "invite", "granted", "revoked"].contains { text.contains($0) }

@@ -5,9 +5,11 @@ import Foundation
 ///
 /// Entities are the task spec's when it names them (mapped to tables, models, collections or, for person
 /// roles, to the users/profiles table and the auth provider); otherwise the app's own tables, Prisma,
-/// Drizzle, Mongoose and Django models, Supabase/Firestore collection names, and — only when the app
-/// has no store at all — its REST resources. Operations come from Supabase query chains, Prisma/ORM
-/// calls, Drizzle, Firestore and Mongo calls, SQL statements in code strings, REST route handlers
+/// Drizzle, Mongoose, Django and (Flask-)SQLAlchemy models, Supabase/Firestore collection names, and — only
+/// when the app has no store at all — its REST resources. Operations come from Supabase query chains,
+/// Prisma/ORM calls, SQLAlchemy queries and session calls (`Model.query…`, `db.session.add/delete`,
+/// attribute updates on a loaded instance), Drizzle, Firestore and Mongo calls, SQL statements in code
+/// strings, REST route handlers
 /// (Express, Next route handlers, pages/api, FastAPI/Flask) and auth-provider account calls. Seeds in
 /// migrations, tests, comments and docs do not count, nor does data kept only in localStorage (G7.P2
 /// judges durability). Score: share of the needed operations found. Not measured when the app has no
@@ -76,6 +78,22 @@ public struct DataLifecycleCollector: Collector {
                     }
                     """,
             ], note: "records kept only in localStorage are not credited as CRUD"),
+            CollectorExample([
+                "models.py": """
+                    from flask_sqlalchemy import SQLAlchemy
+                    db = SQLAlchemy()
+                    class Rsvp(↓db.Model):
+                        id = db.Column(db.Integer, primary_key=True)
+                        event_id = db.Column(db.Integer, nullable=False)
+                    """,
+                "app.py": """
+                    @app.route("/events/<int:event_id>/rsvp", methods=["POST"])
+                    def rsvp(event_id):
+                        db.session.add(Rsvp(event_id=event_id))
+                        db.session.commit()
+                        return {"going": Rsvp.query.filter_by(event_id=event_id).count()}
+                    """,
+            ], note: "Flask-SQLAlchemy: RSVPs can be added and counted but never listed, changed or withdrawn"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -132,6 +150,40 @@ public struct DataLifecycleCollector: Collector {
                 "src/util.ts": "export const letters = Array.from(\"abc\");\n// supabase.from(\"orders\").select(\"*\")\n",
                 "src/util.test.ts": "supabase.from(\"orders\").insert({ id: 1 });\n",
             ], note: "only plumbing tables; calls in comments and tests are not the app's"),
+            CollectorExample([
+                "models.py": """
+                    class Event(db.Model):
+                        __tablename__ = "events"
+                        id = db.Column(db.Integer, primary_key=True)
+                        title = db.Column(db.String(200))
+                    """,
+                "app.py": """
+                    @app.route("/events")
+                    def events():
+                        return render_template("events.html", page=Event.query.order_by(Event.id).paginate(page=1, per_page=20))
+
+                    @app.route("/events/new", methods=["POST"])
+                    def create_event():
+                        event = Event(title=request.form["title"])
+                        db.session.add(event)
+                        db.session.commit()
+                        return redirect("/events")
+
+                    @app.route("/events/<int:event_id>/edit", methods=["POST"])
+                    def edit_event(event_id):
+                        event = Event.query.get_or_404(event_id)
+                        event.title = request.form["title"]
+                        db.session.commit()
+                        return redirect("/events")
+
+                    @app.route("/events/<int:event_id>/delete", methods=["POST"])
+                    def delete_event(event_id):
+                        event = db.session.get(Event, event_id)
+                        db.session.delete(event)
+                        db.session.commit()
+                        return redirect("/events")
+                    """,
+            ], note: "Flask-SQLAlchemy full lifecycle: paginated list, get_or_404, add, attribute update, session delete"),
         ])
 
     public var rules: [PatternRule] { DataModel.rules(descriptor.id) }

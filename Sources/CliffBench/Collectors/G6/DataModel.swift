@@ -90,7 +90,7 @@ struct DataModel: Sendable {
 
     static let jsLanguages: Set<Language> = [.javascript, .jsx, .typescript, .tsx, .vue, .svelte]
     static let codeLanguages: Set<Language> = jsLanguages.union([.python])
-    static let ruleNames = ["sql-table", "prisma-model", "models", "from", "orm", "firestore", "sql-dml", "route", "next-route", "pages-method", "mount", "auth", "local"]
+    static let ruleNames = ["sql-table", "prisma-model", "models", "from", "orm", "sqla", "firestore", "sql-dml", "route", "next-route", "pages-method", "mount", "auth", "local"]
 
     static let ormOps = [
         "findMany", "findFirst", "findUnique", "findFirstOrThrow", "findUniqueOrThrow", "create", "createMany", "update", "updateMany",
@@ -114,9 +114,14 @@ struct DataModel: Sendable {
                         regexEquivalent: #"(?i)create\s+table\s+(if\s+not\s+exists\s+)?[\w."]+"#),
             PatternRule(id: "\(m)/prisma-model", literals: ["model "], regions: .code, languages: [.text], wordStart: true,
                         regexEquivalent: #"^model\s+\w+\s*\{"#),
-            PatternRule(id: "\(m)/models", literals: ["pgTable(", "sqliteTable(", "mysqlTable(", "mongoose.model(", "models.Model", "sequelize.define("],
+            PatternRule(id: "\(m)/models", literals: ["pgTable(", "sqliteTable(", "mysqlTable(", "mongoose.model(", "models.Model", "sequelize.define(", "db.Model",
+                                                   "__tablename__"],
                         regions: .code, languages: codeLanguages,
-                        regexEquivalent: #"(pgTable|sqliteTable|mysqlTable|mongoose\.model|sequelize\.define)\(\s*['"]\w+|class\s+\w+\(models\.Model\)"#),
+                        regexEquivalent: #"(pgTable|sqliteTable|mysqlTable|mongoose\.model|sequelize\.define)\(\s*['"]\w+|class\s+\w+\([^)]*\b(models|db)\.Model\)|^\s+__tablename__\s*="#),
+            // SQLAlchemy / Flask-SQLAlchemy: Model.query chains, session calls, select(Model).
+            PatternRule(id: "\(m)/sqla", literals: [".query.", "session.add(", "session.add_all(", "session.delete(", "session.get(", "session.query(", "select("],
+                        regions: .code, languages: [.python],
+                        regexEquivalent: #"\b[A-Z]\w*\.query\.\w+\(|session\.(add|add_all|delete|get|query)\(|\bselect\(\s*[A-Z]\w*"#),
             PatternRule(id: "\(m)/from", literals: [".from("], regions: .code, languages: jsLanguages,
                         regexEquivalent: #"\.from\(\s*['"`]\w+['"`]\s*\)(\s*\.\w+\([^)]*\))*"#),
             PatternRule(id: "\(m)/orm", literals: ormOps.map { $0 == "objects" ? ".objects." : ".\($0)(" }, regions: .code, languages: codeLanguages,
@@ -206,6 +211,7 @@ struct DataModel: Sendable {
                 switch h.rule {
                 case "from": usages += fromCall(f, h.offset)
                 case "orm": usages += ormCall(f, h.offset, h.length, declared: declared)
+                case "sqla": usages += sqlaCall(f, h.offset, h.length, declared: declared)
                 case "firestore": usages += firestoreCall(f, h.offset, h.length)
                 case "sql-dml": usages += sqlStatement(f, h.offset, h.length)
                 case "route": routes += expressRoute(f, h.offset, h.length)
@@ -309,6 +315,11 @@ struct DataModel: Sendable {
 
     static func modelName(_ f: ScannedFile, _ off: Int, _ len: Int) -> String? {
         let b = f.bytes
+        if G6Scan.hasLiteral(b, at: off, "db.Model") || G6Scan.hasLiteral(b, at: off, "__tablename__") {
+            // SQLAlchemy: `class Rsvp(db.Model):`, `class User(UserMixin, db.Model):`, or the class holding `__tablename__ = "…"`.
+            guard f.language == .python else { return nil }
+            return pythonClass(b, enclosing: off, sameLine: G6Scan.hasLiteral(b, at: off, "db.Model"))
+        }
         if G6Scan.hasLiteral(b, at: off, "models.Model") {
             guard let open = G6Scan.prevNonSpace(b, before: off), b[open] == 0x28,
                   let cls = G6Scan.identBefore(b, open), G6Scan.hasLiteral(b, at: max(0, cls.start - 6), "class ") else { return nil }
@@ -653,6 +664,198 @@ struct DataModel: Sendable {
             }
         }
         return out
+    }
+
+    // MARK: SQLAlchemy
+
+    /// The class a Python model line belongs to: `class Rsvp(db.Model):` on the same line, or the nearest
+    /// `class Name(` above a `__tablename__` assignment.
+    static func pythonClass(_ b: [UInt8], enclosing off: Int, sameLine: Bool) -> String? {
+        var lineStart = off
+        while lineStart > 0 && b[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var classAt: Int?
+        if sameLine {
+            let s = G6Scan.skipSpace(b, lineStart, limit: off)
+            if G6Scan.hasLiteral(b, at: s, "class ") { classAt = s }
+        } else {
+            var i = lineStart
+            let lo = max(0, off - 6000)
+            while i > lo {
+                var ls = i - 1
+                while ls > 0 && b[ls - 1] != 0x0A { ls -= 1 }
+                if G6Scan.hasLiteral(b, at: ls, "class ") { classAt = ls; break }
+                i = ls
+            }
+        }
+        guard let c = classAt else { return nil }
+        let s = G6Scan.skipSpace(b, c + 6)
+        let e = G6Scan.identEnd(b, s)
+        guard e > s else { return nil }
+        return G6Scan.text(b, s..<e)
+    }
+
+    static func sqlaCall(_ f: ScannedFile, _ off: Int, _ len: Int, declared: [String: EntityRecord]) -> [Usage] {
+        let b = f.bytes
+        let lit = G6Scan.text(b, off..<(off + len))
+        // `db.session.add(` starts at `db`
+        let recvStart = off > 0 && b[off - 1] == 0x2E ? receiverStart(b, off - 1) : off
+        func model(_ name: String) -> String? {
+            guard let c = name.utf8.first, c >= 0x41 && c <= 0x5A, declared[G6Scan.entityKey(name)] != nil else { return nil }
+            return name
+        }
+        func firstIdentArg(_ open: Int) -> String? {
+            let a = G6Scan.skipSpace(b, open + 1)
+            let e = G6Scan.identEnd(b, a)
+            return e > a ? G6Scan.text(b, a..<e) : nil
+        }
+        switch lit {
+        case ".query.":
+            // Flask-SQLAlchemy: Event.query.filter_by(…).first()
+            let rs = G6Scan.identStart(b, endingAt: off)
+            guard rs < off, rs == 0 || b[rs - 1] != 0x2E, let m = model(G6Scan.text(b, rs..<off)) else { return [] }
+            let (calls, end) = chain(f, from: off + 6)
+            return queryUsages(f, m, calls, exprStart: rs, end: end, declared: declared)
+        case "session.query(":
+            let open = off + len - 1
+            guard let close = G6Scan.closing(f, open: open), let name = firstIdentArg(open), let m = model(name) else { return [] }
+            let (calls, end) = chain(f, from: close + 1)
+            return queryUsages(f, m, calls, exprStart: recvStart, end: end, declared: declared)
+        case "select(":
+            // SQLAlchemy 2.0: session.execute(select(User).where(…).limit(20))
+            if off > 0 && G6Scan.isIdent(b[off - 1]) { return [] }
+            let open = off + len - 1
+            guard let close = G6Scan.closing(f, open: open), let name = firstIdentArg(open), let m = model(name) else { return [] }
+            let calls = chain(f, from: close + 1).calls
+            var site = DataOpSite(op: .list, loc: G6Loc(path: f.path, offset: off), via: "sqlalchemy")
+            site.bounded = calls.contains { ["limit", "offset", "slice"].contains($0.name) }
+            site.searched = calls.contains { argsMention(f, $0.args, ["ilike(", "like(", "contains(", "match("]) }
+            return [Usage(name: m, site: site, defines: false)]
+        case "session.get(":
+            let open = off + len - 1
+            guard let name = firstIdentArg(open), let m = model(name) else { return [] }
+            let loc = G6Loc(path: f.path, offset: recvStart)
+            var out = [Usage(name: m, site: DataOpSite(op: .read, loc: loc, via: "sqlalchemy"), defines: false)]
+            if let v = assignedVariable(b, exprStart: recvStart) { out += attributeUpdates(f, m, variable: v, after: off) }
+            return out
+        case "session.add(", "session.add_all(", "session.delete(":
+            let open = off + len - 1
+            guard let close = G6Scan.closing(f, open: open) else { return [] }
+            let loc = G6Loc(path: f.path, offset: recvStart)
+            let isDelete = lit == "session.delete("
+            var name: String?
+            // a constructor inside the call: add(Rsvp(…)), add_all([Tag(…), …])
+            var i = open + 1
+            while i < close && name == nil {
+                if G6Scan.isIdent(b[i]) && (i == 0 || !G6Scan.isIdent(b[i - 1])) {
+                    let e = G6Scan.identEnd(b, i)
+                    let n = G6Scan.text(b, i..<e)
+                    if let m = model(n) { name = m }
+                    i = e
+                    continue
+                }
+                i += 1
+            }
+            if name == nil, let v = firstIdentArg(open) { name = modelOfVariable(f, v, before: off, declared: declared) }
+            guard let m = name else { return [] }
+            return [Usage(name: m, site: DataOpSite(op: isDelete ? .delete : .create, loc: loc, via: "sqlalchemy"), defines: false)]
+        default:
+            return []
+        }
+    }
+
+    /// The operation of a SQLAlchemy query chain (with calls chained later on the variable it is assigned to).
+    private static func queryUsages(_ f: ScannedFile, _ m: String, _ direct: [(name: String, args: Range<Int>)], exprStart: Int, end: Int,
+                                    declared: [String: EntityRecord]) -> [Usage] {
+        let b = f.bytes
+        let loc = G6Loc(path: f.path, offset: exprStart)
+        let variable = assignedVariable(b, exprStart: exprStart)
+        var calls = direct
+        if let v = variable { calls += continuation(f, variable: v, after: end) }
+        let names = calls.map(\.name)
+        var site: DataOpSite
+        var readsOne = false
+        if names.contains("delete") {
+            site = DataOpSite(op: .delete, loc: loc, via: "sqlalchemy")
+        } else if let u = calls.first(where: { $0.name == "update" }) {
+            site = DataOpSite(op: .update, loc: loc, via: "sqlalchemy")
+            if argsMention(f, u.args, softMarkers) { site.op = .delete; site.soft = true }
+            site.touchesRole = setsRole(f, u.args)
+            site.touchesPayment = marksPaid(f, u.args)
+        } else if names.contains(where: { ["first", "first_or_404", "one", "one_or_none", "get", "get_or_404", "scalar", "count", "exists"].contains($0) }) {
+            site = DataOpSite(op: .read, loc: loc, via: "sqlalchemy")
+            readsOne = true
+        } else {
+            site = DataOpSite(op: .list, loc: loc, via: "sqlalchemy")
+            site.bounded = names.contains { ["paginate", "limit", "offset", "slice"].contains($0) }
+            site.searched = calls.contains { argsMention(f, $0.args, ["ilike(", "like(", "contains(", "match(", "search"]) }
+        }
+        var out = [Usage(name: m, site: site, defines: false)]
+        if readsOne, let v = variable, direct.contains(where: { ["first", "first_or_404", "one", "one_or_none", "get", "get_or_404"].contains($0.name) }) {
+            out += attributeUpdates(f, m, variable: v, after: end)
+        }
+        return out
+    }
+
+    /// `event.title = …` on an instance loaded into `variable`, before the end of the Python function.
+    private static func attributeUpdates(_ f: ScannedFile, _ m: String, variable v: String, after: Int) -> [Usage] {
+        let b = f.bytes
+        var end = min(b.count, after + 4000)
+        for stop in ["\ndef ", "\n@", "\nclass ", "\nasync def "] {
+            if let i = G6Scan.firstIndex(b, of: stop, in: after..<end) { end = i }
+        }
+        var from = after
+        while let i = G6Scan.firstIndex(b, of: v + ".", in: from..<end, wordStart: true) {
+            from = i + 1
+            guard f.kind(at: i) == .code else { continue }
+            let a = i + v.utf8.count + 1
+            let e = G6Scan.identEnd(b, a)
+            guard e > a else { continue }
+            let eq = G6Scan.skipSpace(b, e)
+            guard eq + 1 < b.count, b[eq] == 0x3D, b[eq + 1] != 0x3D else { continue }
+            let attr = G6Scan.text(b, a..<e).lowercased()
+            let lineEnd = G6Scan.firstIndex(b, of: "\n", in: eq..<min(b.count, eq + 300)) ?? min(b.count, eq + 300)
+            var site = DataOpSite(op: .update, loc: G6Loc(path: f.path, offset: i), via: "sqlalchemy")
+            let rhs = eq..<lineEnd
+            if argsMention(f, rhs, softMarkers) || (["active", "is_active"].contains(attr) && argsMention(f, rhs, ["false"])) || attr == "deleted_at" || attr == "archived_at" {
+                site.op = .delete
+                site.soft = true
+            }
+            site.touchesRole = ["role", "roles", "is_admin", "is_staff", "is_superuser"].contains(attr)
+            site.touchesPayment = attr == "paid_at" || (attr == "status" && argsMention(f, rhs, ["'paid'", "\"paid\""]))
+            return [Usage(name: m, site: site, defines: false)]
+        }
+        return []
+    }
+
+    /// The model a Python variable holds: `event = Event.query…`, `rsvp = Rsvp(…)`, `u = db.session.get(User, id)`.
+    private static func modelOfVariable(_ f: ScannedFile, _ v: String, before: Int, declared: [String: EntityRecord]) -> String? {
+        let b = f.bytes
+        var best: String?
+        var from = max(0, before - 4000)
+        while let i = G6Scan.firstIndex(b, of: v, in: from..<before, wordStart: true) {
+            from = i + 1
+            let e = i + v.utf8.count
+            guard e < b.count, !G6Scan.isIdent(b[e]), f.kind(at: i) == .code else { continue }
+            let eq = G6Scan.skipSpace(b, e)
+            guard eq + 1 < b.count, b[eq] == 0x3D, b[eq + 1] != 0x3D else { continue }
+            let x = G6Scan.skipSpace(b, eq + 1)
+            let xe = G6Scan.identEnd(b, x)
+            let first = G6Scan.text(b, x..<xe)
+            if declared[G6Scan.entityKey(first)] != nil, let c = first.utf8.first, c >= 0x41 && c <= 0x5A {
+                best = first
+                continue
+            }
+            let lineEnd = G6Scan.firstIndex(b, of: "\n", in: x..<min(b.count, x + 300)) ?? min(b.count, x + 300)
+            for call in ["session.get(", "session.query(", "select("] {
+                if let c = G6Scan.firstIndex(b, of: call, in: x..<lineEnd) {
+                    let a = G6Scan.skipSpace(b, c + call.utf8.count)
+                    let ae = G6Scan.identEnd(b, a)
+                    let n = G6Scan.text(b, a..<ae)
+                    if declared[G6Scan.entityKey(n)] != nil { best = n }
+                }
+            }
+        }
+        return best
     }
 
     static func djangoUsages(_ f: ScannedFile, _ model: String, chainStart: Int, loc: G6Loc) -> [Usage] {
@@ -1023,8 +1226,10 @@ struct DataModel: Sendable {
             }
         case "POST":
             if hasID, let a = action?.lowercased() {
-                let soft = ["cancel", "archive", "delete", "remove", "void", "deactivate", "close", "disable"].contains { a.hasPrefix($0) }
-                site = DataOpSite(op: soft ? .delete : .update, loc: loc, via: "rest", soft: soft)
+                // POST /:id/cancel archives; POST /:id/delete (form-post apps: Flask, Express + HTML forms) erases.
+                let hard = ["delete", "remove", "destroy"].contains { a.hasPrefix($0) }
+                let soft = ["cancel", "archive", "void", "deactivate", "close", "disable"].contains { a.hasPrefix($0) }
+                site = DataOpSite(op: soft || hard ? .delete : .update, loc: loc, via: "rest", soft: soft)
                 site.touchesRole = a == "role" || a == "roles"
             } else if hasID {
                 site = DataOpSite(op: .update, loc: loc, via: "rest")

@@ -6,7 +6,8 @@ import Foundation
 /// Events come from the task spec: clauses of the prompt, features and canaries that mention email,
 /// notify, remind, alert, SMS or push (inbound/incoming mail and negated clauses are skipped), keyed by
 /// the business word they carry (confirm, remind, assign, paid, reply…). A delivery channel is a real
-/// provider call in server code — Resend, SendGrid, Postmark, Mailgun, SES, nodemailer, Twilio/SNS,
+/// provider call in server code — Resend, SendGrid, Postmark, Mailgun, SES, nodemailer, Flask-Mail,
+/// smtplib, Django send_mail, Twilio/SNS,
 /// web-push/FCM/Expo — or an in-app channel (writes to a notifications table, realtime subscriptions,
 /// socket/pusher events); a `toast()` after the user's own action is feedback, not a notification.
 /// An event is delivered when its channel exists, a file that sends (or calls the app's send helper,
@@ -85,10 +86,22 @@ public struct NotificationsCollector: Collector {
                     """,
                 "docs/notes.md": "We used to log \"Email sent\" here.\n",
             ], note: "a scheduled reminder job with a real SMTP send; docs are not code"),
+            CollectorExample("app.py", """
+                from flask_mail import Mail, Message
+                mail = Mail(app)
+
+                @app.route("/events/<int:event_id>/rsvp", methods=["POST"])
+                def rsvp(event_id):
+                    mail.send(Message(subject="You're going", recipients=[current_user.email]))
+                    flash("Confirmation email sent.")
+                    return redirect("/events")
+                """, note: "Flask-Mail really sends, so the flash message is not a simulated send"),
         ])
 
     private static let emailLits = ["emails.send(", "api.resend.com", "sgMail.send(", "sendMail(", "api.sendgrid.com", "api.postmarkapp.com", "sendEmailWithTemplate(",
-                                    "SendEmailCommand(", "api.mailgun.net", "messages.create(", "sendTransacEmail(", "emailjs.send(", "SMTPClient(", "api.brevo.com"]
+                                    "SendEmailCommand(", "api.mailgun.net", "messages.create(", "sendTransacEmail(", "emailjs.send(", "SMTPClient(", "api.brevo.com",
+                                    // Python: Flask-Mail, Resend, smtplib, Django, SendGrid
+                                    "mail.send(", "Emails.send(", "smtplib.SMTP", "send_mail(", "SendGridAPIClient("]
     private static let smsLits = ["api.twilio.com", "PublishCommand(", "sns.publish(", "sms.send("]
     private static let pushLits = ["webpush.sendNotification(", "sendNotification(", "sendToDevice(", "sendEachForMulticast(", "sendMulticast(",
                                    "sendPushNotificationsAsync(", "scheduleNotificationAsync(", "messaging().send(", "onesignal.com"]
@@ -98,7 +111,7 @@ public struct NotificationsCollector: Collector {
         let code = DataModel.codeLanguages
         return [
             PatternRule(id: "G6.D4/provider", literals: Self.emailLits + Self.smsLits + Self.pushLits + Self.inAppLits, regions: .live, languages: code,
-                        regexEquivalent: #"emails\.send\(|api\.resend\.com|sgMail\.send\(|sendMail\(|api\.(sendgrid|postmarkapp|mailgun|brevo|twilio)\.|SendEmailCommand\(|messages\.create\(\{[^}]*\bto:|sendTransacEmail\(|webpush\.sendNotification\(|sendToDevice\(|sendMulticast\(|postgres_changes|pusher\.trigger\(|(io|socket)\.emit\("#),
+                        regexEquivalent: #"(?i:emails)\.send\(|\bmail\.send\(|smtplib\.SMTP|\bsend_mail\(|SendGridAPIClient\(|api\.resend\.com|sgMail\.send\(|sendMail\(|api\.(sendgrid|postmarkapp|mailgun|brevo|twilio)\.|SendEmailCommand\(|messages\.create\(\{[^}]*\bto:|sendTransacEmail\(|webpush\.sendNotification\(|sendToDevice\(|sendMulticast\(|postgres_changes|pusher\.trigger\(|(io|socket)\.emit\("#),
             PatternRule(id: "G6.D4/notify-table", literals: ["\"notifications\"", "'notifications'", ".notification.create(", ".notification.createMany(",
                                                             "insert into notifications", "insert into public.notifications"],
                         caseSensitive: false, regions: .live, languages: code,
@@ -157,6 +170,10 @@ public struct NotificationsCollector: Collector {
                 serverSends += 1
                 channels.insert(channel)
                 sendFiles.insert(path)
+                if f.language == .python {
+                    if let name = pythonEnclosingDef(f.bytes, h.offset), isDistinctive(name) { wrapperNames.insert(name) }
+                    continue
+                }
                 if functions == nil { functions = G6Function.all(in: f) }
                 if let fn = G6Function.enclosing(functions!, h.offset), isDistinctive(fn.name) { wrapperNames.insert(fn.name) }
             }
@@ -304,8 +321,8 @@ public struct NotificationsCollector: Collector {
             guard G6Scan.contains(b, "to", in: args, wordStart: true), !G6Scan.contains(b, "model", in: args, wordStart: true) else { return nil }
             return G6Scan.contains(b, "subject", in: args, wordStart: true) ? .email : .sms
         }
-        if lit == "sendMail(" || lit == "sendNotification(" {
-            if let p = G6Scan.identBefore(b, offset), p.name == "function" || p.name == "async" { return nil }
+        if lit == "sendMail(" || lit == "sendNotification(" || lit == "send_mail(" || lit == "mail.send(" {
+            if let p = G6Scan.identBefore(b, offset), p.name == "function" || p.name == "async" || p.name == "def" { return nil }
             if offset > 0 && G6Scan.isIdent(b[offset - 1]) { return nil }
         }
         if Self.emailLits.contains(lit) { return .email }
@@ -319,6 +336,29 @@ public struct NotificationsCollector: Collector {
         let window = offset..<min(b.count, offset + 160)
         return ["insert(", "upsert(", "create(", "createMany(", "addDoc(", ".add(", "values"].contains { G6Scan.contains(b, $0, in: window, foldCase: true) }
             || G6Scan.hasLiteral(b, at: offset, "insert into", foldCase: true)
+    }
+
+    /// The name of the Python `def` whose body holds `offset` (the nearest less-indented `def` above it).
+    private func pythonEnclosingDef(_ b: [UInt8], _ offset: Int) -> String? {
+        var ls = offset
+        while ls > 0 && b[ls - 1] != 0x0A { ls -= 1 }
+        let indent = G6Scan.skipSpace(b, ls, limit: offset) - ls
+        var i = ls
+        let lo = max(0, offset - 8000)
+        while i > lo {
+            var s = i - 1
+            while s > 0 && b[s - 1] != 0x0A { s -= 1 }
+            i = s
+            let t = G6Scan.skipSpace(b, s)
+            guard t - s < indent else { continue }
+            for kw in ["def ", "async def "] where G6Scan.hasLiteral(b, at: t, kw) {
+                let n = G6Scan.skipSpace(b, t + kw.utf8.count)
+                let e = G6Scan.identEnd(b, n)
+                return e > n ? G6Scan.text(b, n..<e) : nil
+            }
+            if t < b.count && b[t] != 0x0A && b[t] != 0x23 && b[t] != 0x40 && t - s == 0 { return nil }
+        }
+        return nil
     }
 
     private func isDistinctive(_ name: String) -> Bool {

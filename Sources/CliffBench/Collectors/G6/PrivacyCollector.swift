@@ -9,7 +9,8 @@ import Foundation
 /// DELETE), or answers DELETE on an account route; a soft delete that keeps the row is not erasure. A
 /// missing deletion path is a medium finding; a missing data export is a low one when end users sign
 /// up. Logging calls (`console.*`, `logger.*`, pino/winston, Python `logging`/`print`) are read argument
-/// by argument: passwords, tokens, secrets, authorization headers and the body of auth requests are
+/// by argument (JS template substitutions and Python f-string fields included): passwords, tokens,
+/// secrets, authorization headers and the body of auth requests are
 /// high; emails, phone numbers, names, addresses and whole user/profile/patient objects are medium; one
 /// step lower when the call runs in the browser (console output, collected by session-replay tools);
 /// fields inside a masking call or listed in the logger's `redact` paths are not flagged. Score: from
@@ -46,6 +47,13 @@ public struct PrivacyCollector: Collector {
                     """,
                 "src/pages/Profile.tsx": "export const Profile = () => <button>Delete account</button>;\n",
             ], note: "personal data with no way to delete it (the Delete account button calls nothing)"),
+            CollectorExample("app.py", """
+                @app.route("/register", methods=["POST"])
+                def register():
+                    email, password = request.form["email"], request.form["password"]
+                    ↓print(f"New signup: {email} / {password}")
+                    return redirect("/")
+                """, note: "a password inside a Python f-string"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -260,50 +268,92 @@ public struct PrivacyCollector: Collector {
         let b = f.bytes
         var secret: String?
         var pii: String?
+        // The code of the arguments, plus the fields of Python f-strings (`f"signup {email} / {password}"`).
+        var segments: [Range<Int>] = []
         var cursor = RegionCursor(f.regions, from: args.lowerBound)
-        var i = args.lowerBound
-        while i < args.upperBound {
-            if let skip = cursor.skip(i) { i = skip; continue }
-            let c = b[i]
-            guard ByteClass.isAlpha(c) || c == 0x5F, i == 0 || !G6Scan.isIdent(b[i - 1]) else { i += 1; continue }
-            // a member chain: a.b?.c
-            var chain: [String] = []
-            var j = i
-            while true {
-                let e = G6Scan.identEnd(b, j)
-                chain.append(G6Scan.text(b, j..<e))
-                j = e
-                if j + 1 < b.count && b[j] == 0x3F && b[j + 1] == 0x2E { j += 2; continue }
-                if j < b.count && b[j] == 0x2E && j + 1 < b.count && G6Scan.isIdent(b[j + 1]) { j += 1; continue }
-                break
-            }
-            let start = i
-            i = j
-            let next = G6Scan.skipSpace(b, j)
-            if next < b.count && b[next] == 0x28 { continue }
-            if next < b.count && b[next] == 0x3A, let p = G6Scan.prevNonSpace(b, before: start), b[p] == 0x7B || b[p] == 0x2C { continue }
-            if insideMaskingCall(f, start, args) { continue }
-            let lower = chain.map { $0.lowercased() }
-            if lower.last == "length" || lower.last == "id" || lower.last == "count" { continue }
-            if authContext && lower.count >= 2 && (lower[0] == "req" || lower[0] == "request") && lower[1] == "body" {
-                secret = secret ?? "the body of an auth request (with the password)"
-                continue
-            }
-            if (lower.first == "req" || lower.first == "request") && lower.contains("headers") {
-                secret = secret ?? "request headers (authorization and cookies)"
-                continue
-            }
-            for (k, el) in lower.enumerated() {
-                if let t = matchTerm(el, chain[k], Self.secretTerms), !redacted.contains(t) { secret = secret ?? chain[0...k].joined(separator: ".") }
-                if let t = matchTerm(el, chain[k], Self.piiTerms), !redacted.contains(t) { pii = pii ?? chain[0...k].joined(separator: ".") }
-            }
-            if let last = lower.last, Self.personObjects.contains(last), next >= b.count || b[next] != 0x2E {
-                pii = pii ?? "the whole \(chain.joined(separator: ".")) object"
+        var k = args.lowerBound, segStart = k
+        while k < args.upperBound {
+            guard let skip = cursor.skip(k) else { k += 1; continue }
+            if k > segStart { segments.append(segStart..<k) }
+            if f.language == .python { segments += fStringFields(b, k..<min(skip, args.upperBound)) }
+            k = skip
+            segStart = k
+        }
+        if args.upperBound > segStart { segments.append(segStart..<args.upperBound) }
+        for segment in segments {
+            var i = segment.lowerBound
+            while i < segment.upperBound {
+                let c = b[i]
+                guard ByteClass.isAlpha(c) || c == 0x5F, i == 0 || !G6Scan.isIdent(b[i - 1]) else { i += 1; continue }
+                // a member chain: a.b?.c
+                var chain: [String] = []
+                var j = i
+                while true {
+                    let e = G6Scan.identEnd(b, j)
+                    chain.append(G6Scan.text(b, j..<e))
+                    j = e
+                    if j + 1 < b.count && b[j] == 0x3F && b[j + 1] == 0x2E { j += 2; continue }
+                    if j < b.count && b[j] == 0x2E && j + 1 < b.count && G6Scan.isIdent(b[j + 1]) { j += 1; continue }
+                    break
+                }
+                let start = i
+                i = j
+                let next = G6Scan.skipSpace(b, j)
+                if next < b.count && b[next] == 0x28 { continue }
+                if next < b.count && b[next] == 0x3A, let p = G6Scan.prevNonSpace(b, before: start), b[p] == 0x7B || b[p] == 0x2C { continue }
+                if insideMaskingCall(f, start, args) { continue }
+                let lower = chain.map { $0.lowercased() }
+                if lower.last == "length" || lower.last == "id" || lower.last == "count" { continue }
+                if authContext && lower.count >= 2 && (lower[0] == "req" || lower[0] == "request") && lower[1] == "body" {
+                    secret = secret ?? "the body of an auth request (with the password)"
+                    continue
+                }
+                if (lower.first == "req" || lower.first == "request") && lower.contains("headers") {
+                    secret = secret ?? "request headers (authorization and cookies)"
+                    continue
+                }
+                for (k, el) in lower.enumerated() {
+                    if let t = matchTerm(el, chain[k], Self.secretTerms), !redacted.contains(t) { secret = secret ?? chain[0...k].joined(separator: ".") }
+                    if let t = matchTerm(el, chain[k], Self.piiTerms), !redacted.contains(t) { pii = pii ?? chain[0...k].joined(separator: ".") }
+                }
+                if let last = lower.last, Self.personObjects.contains(last), next >= b.count || b[next] != 0x2E {
+                    pii = pii ?? "the whole \(chain.joined(separator: ".")) object"
+                }
             }
         }
         if let s = secret { return (s, true) }
         if let p = pii { return (p, false) }
         return nil
+    }
+
+    /// The `{…}` fields of a Python f-string literal occupying `r` (prefix included); empty for other strings.
+    private func fStringFields(_ b: [UInt8], _ r: Range<Int>) -> [Range<Int>] {
+        var q = r.lowerBound
+        var prefix = false
+        while q < r.upperBound && ByteClass.isAlpha(b[q]) {
+            if b[q] | 0x20 == 0x66 { prefix = true }
+            q += 1
+        }
+        guard prefix, q < r.upperBound, b[q] == 0x22 || b[q] == 0x27 else { return [] }
+        var out: [Range<Int>] = []
+        var i = q + 1
+        while i < r.upperBound {
+            if b[i] == 0x7B {
+                if i + 1 < r.upperBound && b[i + 1] == 0x7B { i += 2; continue }
+                var depth = 0
+                var j = i
+                while j < r.upperBound {
+                    if b[j] == 0x7B { depth += 1 } else if b[j] == 0x7D { depth -= 1; if depth == 0 { break } }
+                    j += 1
+                }
+                guard j < r.upperBound else { break }
+                out.append((i + 1)..<j)
+                i = j + 1
+                continue
+            }
+            i += 1
+        }
+        return out
     }
 
     /// The term an identifier names: `email`, `userEmail`, `customer_phone` (but not `isValidEmail` or `emailTemplate`).

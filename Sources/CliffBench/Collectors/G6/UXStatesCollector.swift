@@ -11,7 +11,8 @@ import Foundation
 /// a `loading` state, Skeleton/Spinner/Loader, "Loading…" text, `<Suspense fallback>`, a route
 /// `loading.tsx`); error (`isError`, `error &&`/`error ?`/`{error}`, `if (error)` that renders or sets
 /// state — not one that only logs —, `status === "error"`, `role="alert"`, toasts in a failure path, a
-/// route `error.tsx`, a global React Query `onError`); empty (`.length === 0`, `!items.length`,
+/// route `error.tsx`, a global React Query `onError` — error handling inside an event handler such as
+/// `deleteService` or `changeRole` is about that action, not the load); empty (`.length === 0`, `!items.length`,
 /// `.length ? … : …`, "No … yet" text, `{:else}`) — a fallback to mock data is not an empty state. Score:
 /// share of data-loading components with every state they need. Not measured when no component loads data.
 public struct UXStatesCollector: Collector {
@@ -67,6 +68,29 @@ public struct UXStatesCollector: Collector {
                     }
                     """,
             ], note: "data loaded through an app hook: no error and no empty state"),
+            CollectorExample("src/pages/admin/Services.tsx", """
+                import { useEffect, useState } from "react";
+                import { toast } from "sonner";
+                import { supabase } from "@/lib/supabase";
+                export default function Services() {
+                  const [services, setServices] = useState([]);
+                  const [loading, setLoading] = useState(true);
+                  const loadServices = async () => {
+                    const { data, error } = await supabase↓.from("services").select("*");
+                    if (error) console.error(error);
+                    setServices(data ?? []);
+                    setLoading(false);
+                  };
+                  const deleteService = async (id) => {
+                    const { error } = await supabase.from("services").delete().eq("id", id);
+                    if (error) return toast.error("Could not delete");
+                  };
+                  useEffect(() => { loadServices(); }, []);
+                  if (loading) return <p>Loading…</p>;
+                  if (services.length === 0) return <p>No services yet.</p>;
+                  return <ul>{services.map((s) => <li key={s.id} onClick={() => deleteService(s.id)}>{s.name}</li>)}</ul>;
+                }
+                """, note: "the only error toast belongs to the delete handler; a failed load is just logged"),
         ],
         nonTriggering: [
             CollectorExample("src/pages/Tickets.tsx", """
@@ -174,7 +198,7 @@ public struct UXStatesCollector: Collector {
             guard let first = reads.min() else { continue }
             components += 1
 
-            var st = detect(f)
+            var st = detect(f, functions)
             if serverPage != nil {
                 st.loading = st.loading || routeFile(app, f.path, "loading")
                 st.error = st.error || routeFile(app, f.path, "error") || routeFile(app, f.path, "global-error")
@@ -217,7 +241,8 @@ public struct UXStatesCollector: Collector {
     // MARK: What a component reads
 
     private static let actionPrefixes = ["handle", "on", "submit", "save", "send", "login", "signin", "signup", "register", "book", "pay", "cancel",
-                                         "delete", "remove", "create", "add", "update", "approve", "reply", "confirm", "checkout", "upload", "logout"]
+                                         "delete", "remove", "create", "add", "update", "approve", "reply", "confirm", "checkout", "upload", "logout",
+                                         "change", "rename", "archive", "toggle", "edit", "invite", "assign", "reject", "publish"]
 
     /// Offsets of calls that read data outside event handlers.
     private func readSites(_ f: ScannedFile, _ fetchHits: [(rule: String, offset: Int, length: Int)], _ functions: [G6Function]) -> [Int] {
@@ -322,7 +347,7 @@ public struct UXStatesCollector: Collector {
 
     // MARK: States
 
-    private func detect(_ f: ScannedFile) -> States {
+    private func detect(_ f: ScannedFile, _ functions: [G6Function]) -> States {
         let b = f.bytes
         var st = States()
 
@@ -343,7 +368,7 @@ public struct UXStatesCollector: Collector {
         }
         if !st.loading && (f.contains(".isLoading", in: .code) || f.contains(".isPending", in: .code)) { st.loading = true }
 
-        st.error = detectError(f)
+        st.error = detectError(f, functions)
 
         for marker in ["EmptyState", "<Empty", "{:else}", "ListEmptyComponent", "isEmpty", "Nothing ", "nothing here", "no results", "No results"] where f.contains(marker, in: .live) {
             st.empty = true
@@ -400,7 +425,9 @@ public struct UXStatesCollector: Collector {
         return nil
     }
 
-    private func detectError(_ f: ScannedFile) -> Bool {
+    /// Error handling is credited to the component's loading unless it sits in an event handler: a toast
+    /// when a delete fails says nothing about a list that failed to load.
+    private func detectError(_ f: ScannedFile, _ functions: [G6Function]) -> Bool {
         let b = f.bytes
         for marker in ["role=\"alert\"", "role='alert'", "<Alert", "<ErrorBoundary", "<ErrorMessage", "<ErrorState", "{:catch", "\"error\"", "'error'"] where f.contains(marker, in: .live) {
             if marker.hasSuffix("error\"") || marker.hasSuffix("error'") {
@@ -419,6 +446,7 @@ public struct UXStatesCollector: Collector {
             guard n == "error" || n == "err" || (n.hasSuffix("error") && !n.hasPrefix("set") && !n.hasPrefix("on") && !n.hasPrefix("handle") && n != "typeerror" && n != "rangeerror") else { continue }
             for i in id.offsets {
                 if i > 0 && b[i - 1] == 0x2E { continue }
+                if isInAction(functions, i) { continue }
                 var e = i + id.name.utf8.count
                 for member in ["?.message", ".message", "?.msg"] where G6Scan.hasLiteral(b, at: e, member) { e += member.utf8.count }
                 let j = G6Scan.skipSpace(b, e)
@@ -441,7 +469,7 @@ public struct UXStatesCollector: Collector {
             }
         }
         for marker in ["toast.error(", "toast({", "alert(", "message.error(", "enqueueSnackbar(", "notification.error(", "toast.error`"] {
-            for i in f.find(marker, in: .code, wordStart: !marker.hasPrefix("toast")) {
+            for i in f.find(marker, in: .code, wordStart: !marker.hasPrefix("toast")) where !isInAction(functions, i) {
                 let window = max(0, i - 200)..<i
                 if ["catch", "error", "err", "!res.ok", "!response.ok", ".ok)", "failed"].contains(where: { G6Scan.contains(b, $0, in: window) }) { return true }
             }
