@@ -163,9 +163,11 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 if let fnd = timer(f, at: o, helpers: &helpers) { findings.append(fnd); fakeFiles.insert(f.path) }
             }
         }
+        if ProcessInfo.processInfo.environment["SPECFX_DEBUG"] != nil { print("DEBUG ui", ui.map(\.path), "client", client.map(\.path), "helpers", helpers) }
         for f in client where !helpers.isEmpty {
             for h in helpers {
                 for o in ProdText.all(f, h + "(", filter: .code) {
+                    if ProcessInfo.processInfo.environment["SPECFX_DEBUG"] != nil { print("DEBUG hit", f.path, o, ProdText.enclosingFunctionBody(f, at: o).map { (f.string($0), ProdText.firstOf(f, G1Data.dataCalls, in: $0) as Any) } as Any) }
                     let p = ProdText.prevNonSpace(f.bytes, before: o)
                     guard p >= 0, ProdText.identifier(f.bytes, endingAt: p).name == "await" else { continue }
                     guard let body = ProdText.enclosingFunctionBody(f, at: o), !G1Components.hasDataCall(f, in: body) else { continue }
@@ -241,6 +243,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 }
             }
         }
+        if ProcessInfo.processInfo.environment["SPECFX_DEBUG"] != nil { for f in findings { print("DEBUG finding", f.path ?? "-", f.line, f.rule) } }
         let value = FindingScore.share(backedCount, of: all.count)
         return MetricResult(metricID: d.id, value: .measured(value), findings: findings, evidence: [
             Evidence("UI files", ui.count), Evidence("feature surfaces", all.count), Evidence("backed by a real data call", backedCount),

@@ -13,6 +13,8 @@ import Foundation
 ///   handlers mutate (`todos.push(req.body)`, `users[id] = …`, `db.users.push(…)`), followed across
 ///   files through `require`/`import`; caches, rate limiters, sockets and sessions are not entities,
 ///   and a collection filled inside a function that queries the database is a cache;
+/// - Map/array fields of a class the server instantiates (the Replit template's `MemStorage` with
+///   `private users: Map<…>`), changed by its methods other than the constructor;
 /// - `localStorage`/`sessionStorage` writes (`setItem`, `useLocalStorage`, zustand `persist`) whose key
 ///   names records (`todos`, `clinic-appointments`, the task's entities), and IndexedDB-only data when
 ///   there is no real store; theme, language, sidebar, drafts, filters, carts and auth tokens are
@@ -47,6 +49,10 @@ public struct DurabilityCollector: Collector {
                 "data/store.js": "let ↓appointments = [\n  { id: 1, patientId: 3, date: '2026-10-15', status: 'booked' },\n]\nlet settings = { tone: 'friendly' }\nmodule.exports = { appointments, settings }\n",
                 "routes/appointments.js": "const express = require('express')\nconst { appointments } = require('../data/store')\nconst router = express.Router()\nrouter.post('/', (req, res) => {\n  appointments.push({ id: Date.now(), ...req.body })\n  res.json({ ok: true })\n})\nmodule.exports = router\n",
             ], note: "the array lives in a store module and a route in another file mutates it"),
+            CollectorExample([
+                "server/storage.ts": "export class MemStorage {\n  private ↓orders: Map<number, Order>\n  private nextId = 1\n  constructor() {\n    this.orders = new Map()\n  }\n  async createOrder(o: NewOrder): Promise<Order> {\n    const order = { ...o, id: this.nextId++ }\n    this.orders.set(order.id, order)\n    return order\n  }\n}\nexport const storage = new MemStorage()\n",
+                "server/routes.ts": "import express from 'express'\nimport { storage } from './storage'\nconst app = express()\napp.post('/api/orders', async (req, res) => res.json(await storage.createOrder(req.body)))\napp.listen(5000)\n",
+            ], note: "a storage class whose Map field holds every record in server memory"),
             CollectorExample("src/pages/Todos.tsx", """
                 import { useEffect, useState } from 'react'
                 export default function Todos() {
@@ -168,6 +174,14 @@ public struct DurabilityCollector: Collector {
             let cols = f.language == .python ? pythonCollections(f) : (f.language.isJSFamily ? jsCollections(f) : [])
             for c in cols where !Self.isTechnical(c.path.last ?? "") {
                 if let (mf, mo) = mutation(of: c, profile: profile) { memory.append((c, mf, mo)) }
+            }
+        }
+        // 1b. Class fields (`private members: Map<…>` / `this.members = new Map()`) of a class the
+        // server instantiates, changed by its methods: the Replit-template `MemStorage` pattern.
+        let serverJS = profile.programFiles.filter { profile.serverSide.contains($0.path) && $0.language.isJSFamily }
+        for f in serverJS {
+            for (c, mo) in classFieldStores(f, serverFiles: serverJS) where !Self.isTechnical(c.path.last ?? "") {
+                memory.append((c, f, mo))
             }
         }
         for (c, mf, mo) in memory {
@@ -379,6 +393,147 @@ public struct DurabilityCollector: Collector {
             }
             let props = G1Data.collectionProperties(f, open: v, close: close)
             return props.map { MemCollection(file: f, offset: n, path: [name, $0], kind: "module-level in-memory table", seeded: 0) }
+        }
+        return nil
+    }
+
+    /// Collection fields of top-level classes that shipped server code instantiates (`new MemStorage()`),
+    /// with the offset where a method other than the constructor changes them.
+    private func classFieldStores(_ f: ScannedFile, serverFiles: [ScannedFile]) -> [(MemCollection, Int)] {
+        let b = f.bytes
+        var out: [(MemCollection, Int)] = []
+        for k in f.find("class", in: .code, wordStart: true) {
+            let after = k + 5
+            guard after < b.count, !ProdText.isIdent(b[after]) else { continue }
+            // Top level only (the class statement is not inside any bracket).
+            guard ProdText.enclosingOpen(f, before: k, brackets: [0x7B, 0x28, 0x5B]) == nil else { continue }
+            let n = ProdText.skipSpace(b, from: after)
+            let className = ProdText.identifier(b, at: n)
+            guard !className.isEmpty, className != "extends", className != "implements" else { continue }
+            var open = n + className.utf8.count
+            while open < b.count && b[open] != 0x7B && open - n < 400 {
+                if b[open] == 0x3B { break }
+                open += 1
+            }
+            guard open < b.count, b[open] == 0x7B, let close = ProdText.matchingClose(f, open: open) else { continue }
+            let instantiated = serverFiles.contains { sf in
+                sf.find("new " + className, in: .code).contains { o in
+                    let e = o + 4 + className.utf8.count
+                    return e < sf.bytes.count && !ProdText.isIdent(sf.bytes[e])
+                }
+            }
+            guard instantiated else { continue }
+            let body = (open + 1)..<close
+
+            // Ranges of the class's top-level members, to tell field declarations and the constructor apart.
+            var ctor: Range<Int>?
+            var declared: [String: Int] = [:]
+            var initialised: [String: Int] = [:]
+            var i = body.lowerBound
+            while i < body.upperBound {
+                i = ProdText.skipSpace(b, from: i)
+                guard i < body.upperBound else { break }
+                if f.kind(at: i) != .code {
+                    if let ri = ProdText.regionIndex(f, containing: i) { i = max(i + 1, Int(f.regions[ri].end)) } else { i += 1 }
+                    continue
+                }
+                // One member: up to `;`, a newline at bracket depth 0 after a field, or a closed `{…}` body.
+                var j = i
+                var words: [String] = []
+                while j < body.upperBound, ProdText.isIdent(b[j]) || b[j] == 0x23 {
+                    let w = ProdText.identifier(b, at: b[j] == 0x23 ? j + 1 : j)
+                    words.append(w)
+                    j = ProdText.skipSpace(b, from: j + (b[j] == 0x23 ? 1 : 0) + max(1, w.utf8.count))
+                    let mods: Set<String> = ["private", "public", "protected", "readonly", "static", "declare", "override", "async", "get", "set"]
+                    if !mods.contains(w) { break }
+                }
+                let name = words.last ?? ""
+                let nameOffset = j > i ? (ProdText.prevNonSpace(b, before: j) - name.utf8.count + 1) : i
+                if j < body.upperBound && (b[j] == 0x3F || b[j] == 0x21) { j = ProdText.skipSpace(b, from: j + 1) }
+                if j < body.upperBound && b[j] == 0x28 || (j < body.upperBound && b[j] == 0x3C) {
+                    // A method: skip its parameters and body.
+                    var q = j
+                    while q < body.upperBound && b[q] != 0x7B {
+                        if b[q] == 0x28, let c = ProdText.matchingClose(f, open: q) { q = c }
+                        q += 1
+                    }
+                    guard q < body.upperBound, let c = ProdText.matchingClose(f, open: q) else { break }
+                    if name == "constructor" { ctor = (q + 1)..<c }
+                    i = c + 1
+                    continue
+                }
+                // A field: read to the end of the statement.
+                var e = j
+                var eq: Int?
+                while e < body.upperBound {
+                    let c = b[e]
+                    if f.kind(at: e) != .code { e += 1; continue }
+                    if c == 0x28 || c == 0x5B || c == 0x7B || c == 0x3C && eq == nil {
+                        if c == 0x3C {
+                            var d = 0
+                            while e < body.upperBound { if b[e] == 0x3C { d += 1 } else if b[e] == 0x3E { d -= 1; if d == 0 { break } }; e += 1 }
+                        } else if let cl = ProdText.matchingClose(f, open: e) { e = cl }
+                        e += 1
+                        continue
+                    }
+                    if c == 0x3D && eq == nil && e + 1 < b.count && b[e + 1] != 0x3D && b[e + 1] != 0x3E { eq = e }
+                    if c == 0x3B || c == 0x0A { break }
+                    e += 1
+                }
+                if !name.isEmpty && ProdText.isIdent(b[nameOffset]) {
+                    declared[name] = nameOffset
+                    if let q = eq, isCollectionValue(b, at: ProdText.skipSpace(b, from: q + 1)) { initialised[name] = nameOffset }
+                }
+                i = max(e + 1, i + 1)
+            }
+            // `this.x = new Map()` anywhere in the class (usually the constructor).
+            for o in ProdText.all(f, "this.", in: body) {
+                let nameAt = o + 5
+                let name = ProdText.identifier(b, at: nameAt)
+                guard !name.isEmpty else { continue }
+                let q = ProdText.skipSpace(b, from: nameAt + name.utf8.count)
+                guard q + 1 < b.count, b[q] == 0x3D, b[q + 1] != 0x3D, b[q + 1] != 0x3E,
+                      isCollectionValue(b, at: ProdText.skipSpace(b, from: q + 1)) else { continue }
+                if initialised[name] == nil { initialised[name] = declared[name] ?? nameAt }
+            }
+            for (name, offset) in initialised.sorted(by: { $0.value < $1.value }) {
+                guard let mo = classFieldMutation(f, name: name, in: body, constructor: ctor) else { continue }
+                out.append((MemCollection(file: f, offset: offset, path: [className, name], kind: "field of a \(className) instance held in server memory", seeded: 0), mo))
+            }
+        }
+        return out
+    }
+
+    private func isCollectionValue(_ b: [UInt8], at v: Int) -> Bool {
+        guard v < b.count else { return false }
+        if b[v] == 0x5B { return true }
+        if b[v] == 0x7B { let c = ProdText.skipSpace(b, from: v + 1); return c < b.count && b[c] == 0x7D }
+        return ProdText.has(b, at: v, "new Map") || ProdText.has(b, at: v, "new Set")
+    }
+
+    /// Where a method of the class (not its constructor) changes `this.name`, skipping methods that query a database.
+    private func classFieldMutation(_ f: ScannedFile, name: String, in body: Range<Int>, constructor: Range<Int>?) -> Int? {
+        let b = f.bytes
+        let needle = "this." + name
+        for o in ProdText.all(f, needle, in: body) {
+            let j = o + needle.utf8.count
+            guard j < b.count, !ProdText.isIdent(b[j]) else { continue }
+            if let c = constructor, c.contains(o) { continue }
+            var mutates = Self.jsMutators.contains { ProdText.has(b, at: j, $0) }
+            if !mutates && b[j] == 0x5B, let close = ProdText.matchingClose(f, open: j) {
+                let e = ProdText.skipSpace(b, from: close + 1)
+                mutates = e + 1 < b.count && b[e] == 0x3D && b[e + 1] != 0x3D
+            }
+            if !mutates {
+                let e = ProdText.skipSpace(b, from: j)
+                if e + 1 < b.count && b[e] == 0x3D && b[e + 1] != 0x3D && b[e + 1] != 0x3E {
+                    let lineEnd = f.lineRange(f.location(of: e).line).upperBound
+                    mutates = ProdText.contains(f, ProdNeedles(["..." + needle, needle + ".filter(", needle + ".map(", needle + ".concat(", needle + ".slice("]), in: e..<lineEnd)
+                }
+            }
+            guard mutates, let fn = ProdText.enclosingFunctionBody(f, at: o) else { continue }
+            if G1Components.hasDataCall(f, in: fn) { continue }
+            return o
         }
         return nil
     }

@@ -145,7 +145,9 @@ enum ProdText {
         let b = file.bytes
         var at = offset
         while let open = enclosingOpen(file, before: at, brackets: [0x7B]) {
-            let p = prevNonSpace(b, before: open)
+            var p = prevNonSpace(b, before: open)
+            // A TypeScript return type (`): Promise<Item[]> {`) sits between the parameters and the body.
+            if let close = returnTypeStart(file, before: p) { p = close }
             var isFunction = false
             if p >= 1 && b[p] == 0x3E && b[p - 1] == 0x3D {
                 isFunction = true
@@ -160,6 +162,36 @@ enum ProdText {
             }
             if isFunction, let close = matchingClose(file, open: open) { return (open + 1)..<close }
             at = open
+        }
+        return nil
+    }
+
+    /// When the code ending at `last` is a TypeScript return type annotation after a parameter list
+    /// (`(…): Promise<Todo[]>`, `(…): Todo[]`), the offset of the `)` closing the parameters.
+    static func returnTypeStart(_ file: ScannedFile, before last: Int) -> Int? {
+        let b = file.bytes
+        // Identifiers (`): void {`) already read as a function; only `>` and `]` endings need the walk.
+        guard last > 0, b[last] == 0x3E || b[last] == 0x5D else { return nil }
+        if b[last] == 0x3E && b[last - 1] == 0x3D { return nil }
+        var i = last
+        var depth = 0
+        let stop = max(0, last - 300)
+        while i >= stop {
+            if file.kind(at: i) != .code { i -= 1; continue }
+            let c = b[i]
+            if c == 0x3E && i > 0 && b[i - 1] == 0x3D { i -= 2; continue }
+            if c == 0x3E || c == 0x5D || c == 0x29 || c == 0x7D {
+                depth += 1
+            } else if c == 0x3C || c == 0x5B || c == 0x28 || c == 0x7B {
+                depth -= 1
+                if depth < 0 { return nil }
+            } else if depth == 0 && c == 0x3A {
+                let q = prevNonSpace(b, before: i)
+                return q >= 0 && b[q] == 0x29 ? q : nil
+            } else if depth == 0 && (c == 0x3B || c == 0x3D) {
+                return nil
+            }
+            i -= 1
         }
         return nil
     }
