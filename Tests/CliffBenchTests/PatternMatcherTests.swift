@@ -31,6 +31,21 @@ final class PatternMatcherTests: XCTestCase {
         XCTAssertEqual(hits(PatternMatcher(rules: []), "anything"), [])
     }
 
+    func testTrigramBucketCollisionsAreNotHits() {
+        // Every trigram of the input is tried against every literal's bucket: only exact
+        // (case-folded) literal matches may come out, whatever shares a hash bucket.
+        let m = PatternMatcher(rules: [PatternRule(id: "c/po", literals: ["!po", "cvv", "xyz"], caseSensitive: false, regexEquivalent: "")])
+        var text = ""
+        for a in 33..<127 { for b in [97, 118, 122] { text += String(UnicodeScalar(UInt8(a))) + String(UnicodeScalar(UInt8(b))) + "v " } }
+        let all = Array((text + " CVV !PO").utf8)
+        let found = m.match(all, language: .typescript, regions: Lexer.regions(all, family: .cLike))
+        for h in found {
+            let s = String(decoding: all[Int(h.offset)..<Int(h.offset + h.length)], as: UTF8.self).lowercased()
+            XCTAssertTrue(["!po", "cvv", "xyz"].contains(s), "hit on \(s)")
+        }
+        XCTAssertEqual(found.count, 4, "Cvv and cvv in the generated text, CVV and !PO at the end")
+    }
+
     func testFindingFingerprintIgnoresLineShiftsAndWhitespace() {
         let a = Finding(metricID: "G4.P1", rule: "r", severity: .high, path: "a.ts", line: 3, message: "m", evidence: "const  x = 1")
         let b = Finding(metricID: "G4.P1", rule: "r", severity: .high, path: "a.ts", line: 9, message: "m", evidence: "const x = 1")

@@ -155,7 +155,8 @@ public final class PatternMatcher: Sendable {
                     guard start + len <= n else { continue }
                     let exact = Int(literalOffset[li])
                     let folded = exact + len
-                    var m = 3
+                    // Buckets are hashes of the first trigram, so the trigram itself is compared too.
+                    var m = 0
                     while m < len && fold[Int(base[start + m])] == data[folded + m] { m += 1 }
                     guard m == len else { continue }
                     let flags = literalFlags[li]

@@ -17,6 +17,57 @@ enum CodeSide: Sendable, Equatable {
     var mayRunOnServer: Bool { self == .server || self == .both || self == .unknown }
 }
 
+/// Case-insensitive substring tests on a file path, on its UTF-8 bytes (no Foundation bridging),
+/// as if the path started with "/" so "/dir/" needles also match a top-level folder.
+enum G3Path {
+    static let notAppCode: [[UInt8]] = ["/fixtures/", "/examples/", "/example/", "/stories/", ".stories.", "/mocks/", "/storybook/",
+                                        ".example.", ".sample.", ".template.", "_bak.", ".bak.", "-bak.", "_backup", "-backup", ".backup",
+                                        "_old.", ".old.", "-old.", " copy", "(copy)", "_copy.", ".orig."].map { Array($0.utf8) }
+
+    static func has(_ path: String, _ needle: [UInt8]) -> Bool {
+        var path = path
+        return path.withUTF8 { buf in
+            let n = buf.count + 1, m = needle.count
+            guard m <= n else { return false }
+            @inline(__always) func at(_ i: Int) -> UInt8 { i == 0 ? 0x2F : ByteClass.lower(buf[i - 1]) }
+            var i = 0
+            while i <= n - m {
+                var j = 0
+                while j < m && at(i + j) == needle[j] { j += 1 }
+                if j == m { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static func has(_ path: String, _ needle: String) -> Bool { has(path, Array(needle.utf8)) }
+
+    static func hasAny(_ path: String, _ needles: [[UInt8]]) -> Bool { needles.contains { has(path, $0) } }
+
+    static func hasAny(_ path: String, _ needles: [String]) -> Bool { needles.contains { has(path, Array($0.utf8)) } }
+
+    static func hasSuffix(_ path: String, _ suffix: String) -> Bool {
+        let p = Array(path.utf8), s = Array(suffix.utf8)
+        guard s.count <= p.count else { return false }
+        for k in 0..<s.count where ByteClass.lower(p[p.count - s.count + k]) != s[k] { return false }
+        return true
+    }
+
+    /// Whether the path (with its virtual leading "/") starts with `prefix`.
+    static func hasPrefix(_ path: String, _ prefix: String) -> Bool {
+        let p = [0x2F] + Array(path.utf8), s = Array(prefix.utf8)
+        guard s.count <= p.count else { return false }
+        for k in 0..<s.count where ByteClass.lower(p[k]) != s[k] { return false }
+        return true
+    }
+
+    /// The last path component, lower-cased.
+    static func name(_ path: String) -> String {
+        (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+    }
+}
+
 /// Byte-level helpers shared by the G3 collectors. All offsets are byte offsets into `file.bytes`.
 enum G3Scan {
     static func isCodeFile(_ f: ScannedFile) -> Bool {
@@ -30,14 +81,7 @@ enum G3Scan {
         case .test, .docs, .config, .schema: return false
         default: break
         }
-        let p = "/" + f.path.lowercased()
-        if p.contains("/fixtures/") || p.contains("/examples/") || p.contains("/example/") || p.contains("/stories/")
-            || p.contains(".stories.") || p.contains("/mocks/") || p.contains("/storybook/") || p.hasSuffix(".d.ts")
-            || p.contains(".example.") || p.contains(".sample.") || p.contains(".template.")
-            || ["_bak.", ".bak.", "-bak.", "_backup", "-backup", ".backup", "_old.", ".old.", "-old.", " copy", "(copy)", "_copy.", ".orig."].contains(where: { p.contains($0) }) {
-            return false
-        }
-        return true
+        return !G3Path.hasAny(f.path, G3Path.notAppCode) && !G3Path.hasSuffix(f.path, ".d.ts")
     }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -771,8 +815,18 @@ final class SideMap {
     }
 
     func side(_ f: ScannedFile) -> CodeSide {
-        if !built { build() }
-        return sides[f.path] ?? base(f).side
+        if let s = sides[f.path] { return s }
+        let b = base(f)
+        switch b {
+        case .server, .strongClient, .other, .none:
+            let s = b.side
+            sides[f.path] = s
+            return s
+        case .weakClient, .shared:
+            // Only files the path cannot place need the import graph.
+            if !built { build() }
+            return sides[f.path] ?? b.side
+        }
     }
 
     private enum Base { case server, strongClient, weakClient, shared, other, none
@@ -788,30 +842,30 @@ final class SideMap {
 
     private func base(_ f: ScannedFile) -> Base {
         guard G3Scan.isAppCode(f) else { return .none }
-        let p = "/" + f.path.lowercased()
-        let name = p.split(separator: "/").last.map(String.init) ?? ""
+        let path = f.path
+        let name = G3Path.name(path)
         if name.hasPrefix("+server.") || name.hasPrefix("+page.server.") || name.hasPrefix("+layout.server.") { return .server }
         switch f.role {
         case .server: return .server
         case .shared: return .shared
         case .other:
-            if p.contains("/public/") || p.contains("/static/") || p.contains("/assets/") { return .strongClient }
+            if G3Path.hasAny(path, ["/public/", "/static/", "/assets/"]) { return .strongClient }
             return .other
         case .client:
-            if isNext && isServerComponent(f, path: p, name: name) { return .server }
+            if isNext && isServerComponent(f, path: path, name: name) { return .server }
             if FileRole.directive(f.bytes) == "use client" { return .strongClient }
             switch f.language {
             case .jsx, .tsx, .vue, .svelte, .html: return .strongClient
             default: break
             }
-            if p.contains("/components/") || p.contains("/pages/") || p.contains("/hooks/") || p.contains("/views/") { return .strongClient }
+            if G3Path.hasAny(path, ["/components/", "/pages/", "/hooks/", "/views/"]) { return .strongClient }
             return .weakClient
         default: return .none
         }
     }
 
-    private func isServerComponent(_ f: ScannedFile, path p: String, name: String) -> Bool {
-        guard p.hasPrefix("/app/") || p.hasPrefix("/src/app/") else { return false }
+    private func isServerComponent(_ f: ScannedFile, path: String, name: String) -> Bool {
+        guard G3Path.hasPrefix(path, "/app/") || G3Path.hasPrefix(path, "/src/app/") else { return false }
         guard FileRole.directive(f.bytes) != "use client" else { return false }
         let stem = name.split(separator: ".").first.map(String.init) ?? ""
         return ["page", "layout", "template", "default", "not-found", "head", "sitemap", "robots", "opengraph-image"].contains(stem)

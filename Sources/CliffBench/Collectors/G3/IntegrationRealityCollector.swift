@@ -265,7 +265,7 @@ public struct IntegrationRealityCollector: Collector {
 
         // Payment status written without a provider.
         var confirmFiles = Set(G3Scan.hits(app, "G3.P1/confirm").map(\.file.path))
-        for f in app.files where f.path.lowercased().contains("webhook") && sides.side(f).mayRunOnServer { confirmFiles.insert(f.path) }
+        for f in app.files where G3Path.has(f.path, "webhook") && sides.side(f).mayRunOnServer { confirmFiles.insert(f.path) }
         var confirmCallNames: Set<String>?
         func confirmCalls() -> Set<String> {
             if let c = confirmCallNames { return c }

@@ -149,7 +149,7 @@ public struct WebhookVerificationCollector: Collector {
             return G3Scan.containsAny(f, ["webhook_url", "webhookurl", "webhook.url", "endpoint_url"], in: G3Scan.whole(f), regions: .code)
                 && !G3Scan.containsAny(f, Self.verifiers + ["signature"], in: G3Scan.whole(f))
         }
-        for f in app.files where G3Scan.isAppCode(f) && sides.side(f).mayRunOnServer {
+        for f in app.files where G3Path.hasAny(f.path, ["webhook", "/inbound"]) && G3Scan.isAppCode(f) && sides.side(f).mayRunOnServer {
             let comps = f.path.lowercased().split(separator: "/")
             let named = comps.contains { $0.contains("webhook") || $0.hasPrefix("inbound") }
             guard named, isHandlerFile(f), !f.path.lowercased().contains("types"), !isDispatcher(f, comps) else { continue }

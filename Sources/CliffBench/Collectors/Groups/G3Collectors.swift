@@ -1,4 +1,13 @@
 /// The implemented collectors of group G3.
 public enum G3Collectors {
-    public static let all: [any Collector] = []
+    public static let all: [any Collector] = [
+        IntegrationRealityCollector(),
+        BackgroundJobsCollector(),
+        AIIntegrationCollector(),
+        WebhookVerificationCollector(),
+        OutboundResilienceCollector(),
+        UploadRestrictionsCollector(),
+        AuthLifecycleCollector(),
+        IntegrationConfigCollector(),
+    ]
 }
