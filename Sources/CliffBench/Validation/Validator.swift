@@ -147,7 +147,9 @@ public enum Validator {
             // `<name>@<amr>` is a modification of the fixture app `<name>` (pair tier).
             let base = DiscoveredApp.taskID(app)
             let before = base != app && apps.contains(base) ? fixtures + "/" + base : nil
-            let scan = scanner.scan(root: root, info: AppInfo(builder: "fixtures", task: app), before: before)
+            // The app's own manifest (e.g. the generation transcript G1.D6 reads), when it has one.
+            let manifest = fm.contents(atPath: root + "/" + AppManifest.fileName).flatMap { try? AppManifest.parse(String(decoding: $0, as: UTF8.self)) }
+            let scan = scanner.scan(root: root, info: AppInfo(builder: "fixtures", task: app, manifest: manifest), before: before)
             let results = Dictionary(uniqueKeysWithValues: scan.results.map { ($0.metricID, $0) })
             for metric in labels.metrics.sorted() where ids.contains(metric) {
                 var s = scores[metric] ?? ValidationScore(id: metric)

@@ -163,11 +163,9 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 if let fnd = timer(f, at: o, helpers: &helpers) { findings.append(fnd); fakeFiles.insert(f.path) }
             }
         }
-        if ProcessInfo.processInfo.environment["SPECFX_DEBUG"] != nil { print("DEBUG ui", ui.map(\.path), "client", client.map(\.path), "helpers", helpers) }
         for f in client where !helpers.isEmpty {
             for h in helpers {
                 for o in ProdText.all(f, h + "(", filter: .code) {
-                    if ProcessInfo.processInfo.environment["SPECFX_DEBUG"] != nil { print("DEBUG hit", f.path, o, ProdText.enclosingFunctionBody(f, at: o).map { (f.string($0), ProdText.firstOf(f, G1Data.dataCalls, in: $0) as Any) } as Any) }
                     let p = ProdText.prevNonSpace(f.bytes, before: o)
                     guard p >= 0, ProdText.identifier(f.bytes, endingAt: p).name == "await" else { continue }
                     guard let body = ProdText.enclosingFunctionBody(f, at: o), !G1Components.hasDataCall(f, in: body) else { continue }
@@ -243,7 +241,6 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 }
             }
         }
-        if ProcessInfo.processInfo.environment["SPECFX_DEBUG"] != nil { for f in findings { print("DEBUG finding", f.path ?? "-", f.line, f.rule) } }
         let value = FindingScore.share(backedCount, of: all.count)
         return MetricResult(metricID: d.id, value: .measured(value), findings: findings, evidence: [
             Evidence("UI files", ui.count), Evidence("feature surfaces", all.count), Evidence("backed by a real data call", backedCount),
@@ -341,7 +338,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         let cb = (open + 1)..<lastComma
         let text = f.string(cb)
         let lower = text.lowercased()
-        let busyOff = Self.busyWords.contains { w in lower.contains("set\(w)(false)") || lower.contains("setis\(w)(false)") }
+        let busyOff = Self.busyWords.contains { w in lower.contains("set\(w)(false)") || lower.contains("setis\(w)(false)") } || Self.progressSetterOff(lower)
         let success = lower.prodHas("toast") || lower.prodHas("alert(") || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)",
                       "setissuccess(true)", "setshowsuccess(true)", "setcomplete(true)", "setdone(true)", "setconfirmed(true)", "setbooked(true)"].contains { lower.prodHas($0) }
         let appends = ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>"]), in: cb, filter: .code)
@@ -350,6 +347,19 @@ public struct FrontendOnlyFeaturesCollector: Collector {
               !ProdText.contains(f, ProdNeedles(["clearTimeout("]), in: body) else { return nil }
         return Finding.at(d, rule: "simulated-request", file: f, offset: o,
             message: "A \(delay) ms setTimeout plays the part of the request: it clears the loading state and reports success, but nothing is sent anywhere and the data is gone on reload. Call the real API and update the UI from its response.")
+    }
+
+    /// `setInviting(false)`, `setIsPublishing(false)`: any `set…ing` flag cleared, beyond the listed busy words.
+    private static func progressSetterOff(_ lower: String) -> Bool {
+        var rest = lower[...]
+        while let r = rest.range(of: "ing(false)") {
+            var s = r.lowerBound
+            while s > rest.startIndex, let c = rest[rest.index(before: s)].asciiValue, ByteClass.isAlpha(c) { s = rest.index(before: s) }
+            let name = rest[s..<r.lowerBound]
+            if name.hasPrefix("set") && name.count >= 5 { return true }
+            rest = rest[r.upperBound...]
+        }
+        return false
     }
 
     // MARK: - Hard-coded lists
@@ -508,9 +518,20 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             let isDef = before == "function" || (before == "const" || before == "let" || before == "var") && after < b.count && (b[after] == 0x3D || b[after] == 0x3A)
             guard isDef else { continue }
             var i = after
+            var parens = 0
             let limit = min(b.count, after + 600)
             while i < limit {
                 if let ri = ProdText.regionIndex(f, containing: i) { i = Int(f.regions[ri].end); continue }
+                if b[i] == 0x28 { parens += 1 } else if b[i] == 0x29 { parens -= 1 }
+                // The declaring statement ended without a function: `const list = [];`, `const el = document.getElementById('x')`.
+                if parens <= 0 && before != "function" {
+                    if b[i] == 0x3B { break }
+                    if b[i] == 0x0A {
+                        let n = ProdText.skipSpace(b, from: i + 1)
+                        let w = n < b.count && ProdText.isIdent(b[n]) ? ProdText.identifier(b, at: n) : ""
+                        if ["const", "let", "var", "function", "export", "import", "class", "return", "if", "async", "type", "interface"].contains(w) { break }
+                    }
+                }
                 if b[i] == 0x7B, let c = ProdText.matchingClose(f, open: i) {
                     let p = ProdText.prevNonSpace(b, before: i)
                     if p >= 0 && (b[p] == 0x29 || (b[p] == 0x3E && p > 0 && b[p - 1] == 0x3D) || ProdText.isIdent(b[p])) { return (i + 1)..<c }
@@ -540,6 +561,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             // Saving preferences in the browser is what browser storage is for.
             return .inert
         }
+        var editsState = false
         var i = body.lowerBound
         while i < body.upperBound {
             if let ri = ProdText.regionIndex(f, containing: i) { i = Int(f.regions[ri].end); continue }
@@ -555,15 +577,18 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 j += 1
                 while j < b.count && ProdText.isIdent(b[j]) { j += 1 }
             }
+            // `api.post<Card>(…)`, `request<T>(…)`: type arguments before the call.
+            if j < b.count && b[j] == 0x3C, let after = typeArguments(b, open: j) { j = after }
             guard j < b.count, b[j] == 0x28 else { continue }
             if name.hasPrefix("set") && name.count > 3 && name.dropFirst(3).first!.isUppercase {
                 let v = setterSource(name, in: f, profile: profile)
                 if v.rawValue > best.rawValue { best = v }
+                if v == .inert, let close = ProdText.matchingClose(f, open: j), editsList(f, (j + 1)..<close) { editsState = true }
                 continue
             }
             if Self.ignoredCalls.contains(name) { continue }
             if name.first?.isUppercase == true && !member { continue }
-            let v = callee(name, in: f, profile: profile, depth: depth)
+            let v = callee(name, in: f, profile: profile, depth: depth, member: member)
             if v.rawValue > best.rawValue { best = v }
             if best == .backed { return .backed }
         }
@@ -571,13 +596,44 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         let lower = f.string(body).lowercased()
         let success = lower.prodHas("toast") || lower.prodHas("alert(")
             || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)", "setissuccess(true)", "setshowsuccess(true)", "setdone(true)"].contains { lower.prodHas($0) }
-        let appends = ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>", ".concat("]), in: body)
+        let appends = editsState || ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>", ".concat("]), in: body)
         return success || appends ? .pretend : best
     }
 
+    /// `<Card>` / `<Map<string, Todo[]>>` at `open`: the offset just after the closing `>`, when a call follows.
+    private func typeArguments(_ b: [UInt8], open: Int) -> Int? {
+        var depth = 0
+        var k = open
+        let limit = min(b.count, open + 120)
+        while k < limit {
+            let c = b[k]
+            if c == 0x3C { depth += 1 } else if c == 0x3E {
+                depth -= 1
+                if depth == 0 {
+                    let n = ProdText.skipSpace(b, from: k + 1)
+                    return n < b.count && b[n] == 0x28 ? n : nil
+                }
+            } else if !(ProdText.isIdent(c) || c == 0x20 || c == 0x2C || c == 0x2E || c == 0x5B || c == 0x5D || c == 0x7C || c == 0x26
+                        || c == 0x7B || c == 0x7D || c == 0x3A || c == 0x3F || c == 0x27 || c == 0x22) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A state setter's argument that adds or removes records: `[x, ...xs]`, `[...xs, x]`, `xs.filter(…)`, `xs.concat(…)`.
+    private func editsList(_ f: ScannedFile, _ args: Range<Int>) -> Bool {
+        let text = f.string(args)
+        if text.contains(".filter(") || text.contains(".concat(") { return true }
+        guard let spread = text.range(of: "..."), let bracket = text.firstIndex(of: "[") else { return false }
+        return bracket < spread.lowerBound
+    }
+
     /// What calling `name` from this file does: a local function (analysed), an import (its module's
-    /// backing), a hook's member, or a prop/unknown (delegated).
-    private func callee(_ name: String, in f: ScannedFile, profile: ProdAppProfile, depth: Int) -> Verdict {
+    /// backing), a hook's member, a method of a value the file declares (what that value comes from),
+    /// or a prop/unknown (delegated).
+    private func callee(_ name: String, in f: ScannedFile, profile: ProdAppProfile, depth: Int, member: Bool = false) -> Verdict {
         if depth < 2, let body = definitionBody(f, name) { return analyse(f, body, profile: profile, depth: depth + 1) }
         let imports = profile.imports[f.path] ?? []
         if let imp = imports.first(where: { $0.names.contains(name) }) {
@@ -602,7 +658,49 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             }
             return moduleVerdict(tf, profile: profile)
         }
+        // `feedbackForm.reset()`, `entries.unshift(x)`, `store.addTodo(x)`: a method of a value declared here.
+        if member, let initializer = localInitializer(f, name) {
+            var s = initializer.trimmingCharacters(in: .whitespaces)
+            for kw in ["await ", "new "] where s.hasPrefix(kw) { s = String(s.dropFirst(kw.count)).trimmingCharacters(in: .whitespaces) }
+            let root = String(s.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" })
+            guard !root.isEmpty, !["useState", "useReducer", "useRef", "useMemo"].contains(root) else { return .inert }
+            if let imp = imports.first(where: { $0.names.contains(root) }) {
+                if imp.isLocal, let t = ProdImports.resolve(imp.spec, from: f.path, language: f.language, paths: profile.byPath), let tf = profile.file(t) {
+                    return moduleVerdict(tf, profile: profile)
+                }
+                return G1Data.networkPackages.contains { p in p.hasSuffix("/") ? imp.module.hasPrefix(p) : imp.isModule(p) } ? .backed : .delegated
+            }
+            // `const repo = makeRepo()` with `makeRepo` defined in this file.
+            if depth < 2, let body = definitionBody(f, root) { return analyse(f, body, profile: profile, depth: depth + 1) }
+            return .inert
+        }
         return .delegated
+    }
+
+    /// The initializer of `const|let|var name = …` in the file (up to the end of its line), when it is not a function.
+    private func localInitializer(_ f: ScannedFile, _ name: String) -> String? {
+        let b = f.bytes
+        for o in ProdText.all(f, name, filter: .code) {
+            let e = o + name.utf8.count
+            guard e >= b.count || !ProdText.isIdent(b[e]) else { continue }
+            let line = f.lineRange(f.location(of: o).line)
+            let before = ProdText.identifier(b, endingAt: ProdText.prevNonSpace(b, before: o)).name
+            var rest = f.string(e..<line.upperBound)
+            if before != "const" && before != "let" && before != "var" {
+                // `const [todos, setTodos] = useState(…)`, `const { data } = await client.get()`
+                let head = f.string(line.lowerBound..<o).trimmingCharacters(in: .whitespaces)
+                guard let kw = ["const ", "let ", "var "].first(where: { head.hasPrefix($0) }) else { continue }
+                let pattern = head.dropFirst(kw.count).trimmingCharacters(in: .whitespaces)
+                guard pattern.hasPrefix("[") || pattern.hasPrefix("{"), !pattern.contains("=") else { continue }
+                guard let closer = rest.firstIndex(where: { $0 == "]" || $0 == "}" }) else { continue }
+                rest = String(rest[rest.index(after: closer)...])
+            }
+            guard let eq = rest.firstIndex(of: "="), !rest[eq...].hasPrefix("=>") else { continue }
+            let value = rest[rest.index(after: eq)...]
+            if value.contains("=>") || value.contains("function") { return nil }
+            return String(value)
+        }
+        return nil
     }
 
     /// Where a state setter's state lives: `useState` (nothing), a storage hook, or a custom hook's module.

@@ -88,7 +88,18 @@ enum G1Components {
             }
             return (nil, .other)
         case 0x28:
-            let w = ProdText.identifier(b, endingAt: ProdText.prevNonSpace(b, before: p)).name
+            var q = ProdText.prevNonSpace(b, before: p)
+            // `useState<Todo[]>([…])`: step over the type arguments to the callee.
+            if q >= 1 && b[q] == 0x3E && b[q - 1] != 0x3D {
+                var depth = 0
+                var k = q
+                while k >= max(0, q - 120) {
+                    if b[k] == 0x3E && !(k > 0 && b[k - 1] == 0x3D) { depth += 1 } else if b[k] == 0x3C { depth -= 1; if depth == 0 { break } }
+                    k -= 1
+                }
+                if k >= 0 && depth == 0 { q = ProdText.prevNonSpace(b, before: k) }
+            }
+            let w = ProdText.identifier(b, endingAt: q).name
             return (w, w == "useState" || w == "useReducer" || w == "ref" || w == "reactive" || w == "writable" ? .stateSeed : .argument)
         default:
             let w = ProdText.identifier(b, endingAt: p).name

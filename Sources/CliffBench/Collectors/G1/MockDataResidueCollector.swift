@@ -91,9 +91,11 @@ public struct MockDataResidueCollector: Collector {
                         regexEquivalent: #"John Doe|Jane Doe|John Smith|Jane Smith|@example\.(com|org|net)|@test\.com|123 Main St|(\(555\)|\b555-)\s?\d"#),
             PatternRule(id: "G1.D2/image", literals: ["via.placeholder.com", "placeholder.com/", "placehold.co", "placehold.it", "picsum.photos",
                                                        "unsplash.it", "source.unsplash.com", "dummyimage.com", "placekitten.com", "loremflickr.com",
-                                                       "fakeimg.pl", "i.pravatar.cc", "randomuser.me/api/portraits", "placeimg.com", "lorempixel.com"],
+                                                       "fakeimg.pl", "i.pravatar.cc", "randomuser.me/api/portraits", "placeimg.com", "lorempixel.com",
+                                                       // v0's sized stand-ins for real images and its stock avatar.
+                                                       "placeholder.svg?height=", "placeholder.svg?width=", "placeholder.svg?text=", "/placeholder-user.jpg"],
                         caseSensitive: false, regions: .live, languages: code,
-                        regexEquivalent: #"(?i)(via\.placeholder\.com|placehold\.(co|it)|picsum\.photos|unsplash\.it|source\.unsplash\.com|dummyimage\.com|placekitten\.com|loremflickr\.com|fakeimg\.pl|i\.pravatar\.cc|randomuser\.me/api/portraits|placeimg\.com|lorempixel\.com)"#),
+                        regexEquivalent: #"(?i)(via\.placeholder\.com|placehold\.(co|it)|picsum\.photos|unsplash\.it|source\.unsplash\.com|dummyimage\.com|placekitten\.com|loremflickr\.com|fakeimg\.pl|i\.pravatar\.cc|randomuser\.me/api/portraits|placeimg\.com|lorempixel\.com|placeholder\.svg\?(height|width|text)=|/placeholder-user\.jpg)"#),
         ]
     }
 
@@ -135,6 +137,8 @@ public struct MockDataResidueCollector: Collector {
                 let specMock = Self.isMockPath(target ?? imp.spec) || Self.isMockName((imp.spec.split(separator: "/").last.map(String.init) ?? imp.spec))
                 let mockNames = imp.names.filter { Self.isMockName($0) }
                 guard specMock || !mockNames.isEmpty else { continue }
+                // `import type { Product } from './mockData'` is erased at build time: no data ships.
+                if !imp.python && !imp.dynamic && Self.typeOnly(f, imp) { continue }
                 if imp.dynamic && devGuarded(f, near: imp.offset) { continue }
                 if let t = target { importedMockFiles.insert(t) }
                 mockImports += 1
@@ -199,6 +203,19 @@ public struct MockDataResidueCollector: Collector {
             Evidence("shipped program files", profile.programFiles.count), Evidence("mock modules imported by shipped code", mockImports),
             Evidence("findings", findings.count),
         ])
+    }
+
+    /// `import type { A } from 'x'` or `import { type A, type B } from 'x'`: only types, erased from the bundle.
+    static func typeOnly(_ f: ScannedFile, _ imp: ProdImport) -> Bool {
+        guard let start = f.find("import", in: .code).last(where: { $0 < imp.offset && $0 >= imp.offset - 600 }) else { return false }
+        let stmt = f.string(start..<imp.offset)
+        guard stmt.range(of: ";") == nil, stmt.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("from") else { return false }
+        let rest = stmt.dropFirst("import".count).trimmingCharacters(in: .whitespacesAndNewlines)
+        if rest.hasPrefix("type ") || rest.hasPrefix("type{") { return true }
+        guard rest.hasPrefix("{"), let close = rest.firstIndex(of: "}") else { return false }
+        let names = rest[rest.index(after: rest.startIndex)..<close].split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return !names.isEmpty && names.allSatisfy { $0.hasPrefix("type ") }
     }
 
     /// A path inside a mocks/fixtures folder or a mock-named module.
