@@ -354,4 +354,85 @@ final class ServerRoutesTests: XCTestCase {
         XCTAssertTrue(n.covers("/api/x"))
         XCTAssertFalse(n.covers("/login"))
     }
+
+    func testRouteContractsLimitersAndChains() {
+        let r = build([
+            "shared/routes.ts": """
+                export const api = {
+                  auth: {
+                    login: { method: 'POST' as const, path: '/api/login' as const },
+                    register: { method: 'POST' as const, path: '/api/register' as const },
+                  },
+                };
+                """,
+            "server/routes.ts": """
+                import type { Express } from "express";
+                import { api } from "@shared/routes";
+                import rateLimit from "express-rate-limit";
+                const limiter = rateLimit({ windowMs: 60_000, limit: 5 });
+                export function registerRoutes(app: Express) {
+                  app.use('/api/login', limiter);
+                  app.post(api.auth.login.path, passport.authenticate("local"), (req, res) => res.json(req.user));
+                  app.post(api.auth.register.path, async (req, res) => res.json(await createUser(req.body)));
+                }
+                """,
+            "worker/index.ts": """
+                import { Hono } from 'hono';
+                const app = new Hono().post('/api/upload', async (c) => c.json({})).get('/api/items/:id', async (c) => c.json({}));
+                export default app;
+                """,
+            "server/koa.js": """
+                const Router = require('@koa/router');
+                const router = new Router();
+                router.post('/signin', async (ctx) => { ctx.body = await signIn(ctx.request.body); });
+                router.get('/me', async (ctx) => { if (!ctx.state.user) ctx.throw(401); ctx.body = ctx.state.user; });
+                module.exports = router;
+                """,
+        ])
+        let login = route(r, "POST", "/api/login")
+        XCTAssertEqual(login?.authAction, .login)
+        XCTAssertEqual(login?.middleware.map(\.text).contains("limiter"), true, "an app.use path limiter is middleware, not a mounted router")
+        XCTAssertFalse(login?.isGuarded ?? true, "passport.authenticate('local') is the login itself, not a guard")
+        XCTAssertEqual(route(r, "POST", "/api/register")?.authAction, .signup)
+        XCTAssertEqual(route(r, "POST", "/api/upload")?.framework, .hono)
+        XCTAssertTrue(route(r, "POST", "/api/upload")?.isUpload ?? false)
+        XCTAssertEqual(route(r, "GET", "/api/items/:id")?.framework, .hono)
+        XCTAssertEqual(route(r, "POST", "/signin")?.framework, .koa)
+        XCTAssertEqual(route(r, "POST", "/signin")?.authAction, .login)
+        XCTAssertEqual(route(r, "GET", "/me")?.guards.first?.evidence, "ctx.state.user")
+    }
+
+    func testInlineServerActionsAndFlaskBlueprintGuards() {
+        let r = build([
+            "app/notes/page.tsx": """
+                export default function Page() {
+                  async function createNote(formData: FormData) {
+                    'use server'
+                    const session = await getServerSession(authOptions);
+                    await db.note.create({ data: { text: formData.get('text') } });
+                  }
+                  return <form action={createNote} />;
+                }
+                """,
+            "admin.py": """
+                from flask import Blueprint, session, abort
+                admin = Blueprint('admin', __name__, url_prefix='/admin')
+
+                @admin.before_request
+                def require_admin():
+                    if not session.get('user_id'):
+                        abort(401)
+
+                @admin.post('/users/<int:user_id>/delete')
+                def delete_user(user_id):
+                    return '', 204
+                """,
+        ])
+        let action = r.routes.first { $0.path == "action:createNote" }
+        XCTAssertEqual(action?.framework, .serverAction)
+        XCTAssertEqual(action?.guards.first?.evidence, "getServerSession(")
+        let del = route(r, "POST", "/admin/users/:user_id/delete")
+        XCTAssertEqual(del?.framework, .flask)
+        XCTAssertTrue(del?.isGuarded ?? false, "a blueprint's before_request identity check guards its routes")
+    }
 }

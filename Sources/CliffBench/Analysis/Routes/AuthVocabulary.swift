@@ -32,6 +32,14 @@ public enum AuthVocabulary {
             PatternRule(id: "routes/check-py", literals: py, regions: .code, languages: [.python], regexEquivalent: ""),
             PatternRule(id: "routes/webhook", literals: webhookBodies, regions: .live, regexEquivalent: ""),
             PatternRule(id: "routes/upload", literals: uploadBodies, regions: .code, regexEquivalent: ""),
+            PatternRule(id: "routes/login-call", literals: ["signInWithPassword(", "signInWithEmailAndPassword(", "passport.authenticate(\"local\"",
+                                                          "passport.authenticate('local'"], regions: .code, regexEquivalent: ""),
+            PatternRule(id: "routes/otp-call", literals: ["signInWithOtp(", "verifyOtp(", "verify_otp(", "sendOtp(", "send_otp("], regions: .code, regexEquivalent: ""),
+            PatternRule(id: "routes/reset-call", literals: ["resetPasswordForEmail(", "sendPasswordResetEmail(", "generatePasswordResetLink("], regions: .code, regexEquivalent: ""),
+            PatternRule(id: "routes/signup-call", literals: [".auth.signUp(", "createUserWithEmailAndPassword("], regions: .code, regexEquivalent: ""),
+            PatternRule(id: "routes/password-check", literals: ["bcrypt.compare(", "bcrypt.compareSync(", "argon2.verify(", "verifyPassword(", "comparePassword(",
+                                                              "comparePasswords(", "check_password_hash(", "check_password(", "verify_password(", "pwd_context.verify("],
+                        regions: .code, regexEquivalent: ""),
         ])
     }()
 

@@ -17,9 +17,6 @@ public enum ByteNav {
         return lo
     }
 
-    @inline(__always)
-    public static func isCode(_ f: ScannedFile, _ offset: Int) -> Bool { f.kind(at: offset) == .code }
-
     /// The non-code region containing `offset`, if any.
     public static func region(_ f: ScannedFile, at offset: Int) -> Region? {
         let r = regionIndex(f.regions, after: offset)
@@ -321,17 +318,8 @@ public enum ByteNav {
         return .other
     }
 
-    private static func nextStringRegion(_ f: ScannedFile, from: Int) -> Region? {
-        var r = regionIndex(f.regions, after: from)
-        while r < f.regions.count {
-            if f.regions[r].kind == .string { return f.regions[r] }
-            r += 1
-        }
-        return nil
-    }
-
     private static func containsTopLevel(_ f: ScannedFile, _ range: Range<Int>, _ c: UInt8) -> Bool {
-        !splitTopLevel(f, range, separator: c).isEmpty && splitTopLevel(f, range, separator: c).count > 1
+        splitTopLevel(f, range, separator: c).count > 1
     }
 
     private static func hasStringOperand(_ f: ScannedFile, _ range: Range<Int>) -> Bool {

@@ -126,13 +126,31 @@ enum FileRouteScanners {
     static func methodsChecked(_ f: ScannedFile, _ range: Range<Int>) -> [String] {
         guard ByteNav.contains(f, "method", in: range) else { return [] }
         var out: [String] = []
-        for v in ByteNav.stringValues(f, range) where httpMethods.contains(v) && v != "OPTIONS" && !out.contains(v) {
-            out.append(v)
+        var k = ByteNav.regionIndex(f.regions, after: range.lowerBound)
+        while k < f.regions.count, Int(f.regions[k].start) < range.upperBound {
+            let reg = f.regions[k]
+            k += 1
+            let len = Int(reg.end) - Int(reg.start)
+            // 'GET' … 'DELETE': short string literals only.
+            guard reg.kind == .string, len >= 5, len <= 8, ByteClass.isAlpha(f.bytes[Int(reg.start) + 1]) else { continue }
+            let v = f.string((Int(reg.start) + 1)..<(Int(reg.end) - 1))
+            if httpMethods.contains(v) && v != "OPTIONS" && !out.contains(v) { out.append(v) }
         }
         return out
     }
 
     // MARK: - Server actions
+
+    /// Whether a string literal in the file is exactly 'use server' (a file or function directive).
+    static func mentionsUseServer(_ f: ScannedFile) -> Bool {
+        let b = f.bytes
+        let word: [UInt8] = Array("use server".utf8)
+        for reg in f.regions where reg.kind == .string && Int(reg.end) - Int(reg.start) == 12 {
+            let s = Int(reg.start) + 1
+            if b[s] == 0x75, Array(b[s..<(s + 10)]) == word { return true }
+        }
+        return false
+    }
 
     static func serverActions(_ f: ScannedFile) -> [ServerRoute] {
         guard f.language.isJSFamily else { return [] }

@@ -64,6 +64,8 @@ enum JSRouteScanner {
         let lits = JSModules.moduleLiterals(f)
         let fw = frameworkModules.first { m in lits.contains(m.0) || lits.contains { $0.hasPrefix(m.0 + "/") } }?.1
         out.framework = fw
+        // Browser files without a server framework cannot declare routes.
+        if fw == nil && f.role != .server && f.role != .shared && f.role != .other { return nil }
         let b = f.bytes
         let regions = f.regions
         var r = 0
@@ -245,11 +247,9 @@ enum JSRouteScanner {
         }
         let fwk: ServerRoute.Framework = framework ?? .express
         let route = ServerRoute(
-            framework: fwk, methods: [method], path: path, file: f.path, offset: dot - (ByteNav.memberPath(endingBefore: dot, in: f)?.text.utf8.count ?? 0),
+            framework: fwk, methods: [method], path: path, file: f.path, offset: lineStartOfCall(f, dot),
             handlerFile: f.path, handler: handler, name: name, middleware: middleware, guards: [], kinds: [], authAction: nil)
-        var raw = JSFileRoutes.RawRoute(route: route, receiver: recv.text, handlerRef: handlerRef, pathRef: pathRef)
-        raw.route.offset = lineStartOfCall(f, dot)
-        return raw
+        return JSFileRoutes.RawRoute(route: route, receiver: recv.text, handlerRef: handlerRef, pathRef: pathRef)
     }
 
     /// The offset to report a route at: the start of its receiver expression.
@@ -476,11 +476,12 @@ enum JSRouteScanner {
     }
 
     static func joinPath(_ a: String, _ b: String) -> String {
-        if a.isEmpty || a == "/" { return b.isEmpty ? "/" : b }
-        if b.isEmpty || b == "/" { return a }
+        func rooted(_ s: String) -> String { s.hasPrefix("/") || s.hasPrefix("*") || s.hasPrefix("{") ? s : "/" + s }
+        if a.isEmpty || a == "/" { return b.isEmpty ? "/" : rooted(b) }
+        if b.isEmpty || b == "/" { return rooted(a) }
         let left = a.hasSuffix("/") ? String(a.dropLast()) : a
         let right = b.hasPrefix("/") ? b : "/" + b
-        return left + right
+        return rooted(left + right)
     }
 
     static func clip(_ s: String) -> String { s.count > 120 ? String(s.prefix(120)) + "…" : s }

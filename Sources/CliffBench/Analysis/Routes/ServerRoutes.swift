@@ -60,7 +60,7 @@ public struct ServerRoutes: Sendable {
         for f in app.files where f.language.isJSFamily && f.role != .test && f.role != .docs && f.role != .config && !f.path.hasSuffix(".d.ts") {
             routes += FileRouteScanners.nextAppRoutes(f)
             routes += FileRouteScanners.nextPagesRoutes(f)
-            if ByteNav.contains(f, "use server", in: 0..<f.bytes.count, filter: .string) { routes += FileRouteScanners.serverActions(f) }
+            if FileRouteScanners.mentionsUseServer(f) { routes += FileRouteScanners.serverActions(f) }
             routes += FileRouteScanners.edgeFunction(f)
             routes += FileRouteScanners.firebaseFunctions(f)
             if FileRouteScanners.nextAppPath(f.path) == nil, let js = JSRouteScanner.scan(f) {
@@ -166,14 +166,12 @@ public struct ServerRoutes: Sendable {
         for (path, js) in files {
             for raw in js.routes {
                 var route = raw.route
+                if let ref = raw.pathRef, let resolved = resolveConstant(ref, in: path, js: js, app: app), resolved.hasPrefix("/") {
+                    route.path = resolved
+                }
                 let ctx = inherited(path, raw.receiver, before: route.offset, localPath: route.path, depth: 0)
                 if !ctx.prefix.isEmpty, ctx.prefix != "/" { route.path = JSRouteScanner.joinPath(ctx.prefix, route.path == "/" ? "" : route.path) }
                 route.middleware = ctx.middleware + route.middleware
-                if let ref = raw.pathRef {
-                    if let resolved = resolveConstant(ref, in: path, js: js, app: app), resolved.hasPrefix("/") {
-                        route.path = ctx.prefix.isEmpty || ctx.prefix == "/" ? resolved : JSRouteScanner.joinPath(ctx.prefix, resolved)
-                    }
-                }
                 if let ref = raw.handlerRef, let (file, span) = resolveReference(ref, in: path, js: js, app: app) {
                     route.handlerFile = file
                     route.handler = span
@@ -306,10 +304,14 @@ public struct ServerRoutes: Sendable {
 
         var action = AuthVocabulary.authAction(path: r.framework == .serverAction ? "" : r.path, name: r.name, methods: r.methods)
         let guardedBeforeHandler = guards.contains { $0.source != .inHandler }
-        if action == nil && !guardedBeforeHandler, let f = app.file(r.handlerFile) {
-            action = bodyAuthAction(f, r.handler, middleware: r.middleware, path: r.framework == .serverAction ? "" : r.path) ?? action
+        if action == nil && !guardedBeforeHandler {
+            action = bodyAuthAction(middleware: r.middleware, path: r.framework == .serverAction ? "" : r.path) { !hits([$0], in: r.handler).isEmpty } ?? action
         }
         r.authAction = action
+        // Reading `req.user` in a sign-in or sign-up handler is the sign-in itself, not a guard.
+        if let a = action, [.login, .signup, .authLibrary, .magicLink].contains(a) {
+            r.guards.removeAll { $0.source == .inHandler }
+        }
         var kinds = Set<ServerRoute.Kind>()
         if action != nil { kinds.insert(.auth) }
         if AuthVocabulary.isWebhook(path: r.path, name: r.name) || !hits(["routes/webhook"], in: r.handler).isEmpty {
@@ -355,25 +357,20 @@ public struct ServerRoutes: Sendable {
         return readsCredential && decides
     }
 
-    /// An authentication action read from what a handler does (for routes whose path says nothing).
-    static func bodyAuthAction(_ f: ScannedFile, _ span: Range<Int>, middleware: [ServerRoute.Middleware], path: String) -> ServerRoute.AuthAction? {
+    /// An authentication action read from what a handler does (for routes whose path says nothing);
+    /// `has` tells whether the handler contains a hit of one of the vocabulary rules.
+    static func bodyAuthAction(middleware: [ServerRoute.Middleware], path: String, has: (String) -> Bool) -> ServerRoute.AuthAction? {
         if middleware.contains(where: { $0.text.contains("passport.authenticate") && ($0.text.contains("'local'") || $0.text.contains("\"local\"")) })
-            || ByteNav.contains(f, "passport.authenticate(\"local\"", in: span) || ByteNav.contains(f, "passport.authenticate('local'", in: span) {
+            || has("routes/login-call") {
             return .login
         }
-        // Provider calls say what the endpoint does.
-        if ["signInWithPassword(", "signInWithEmailAndPassword("].contains(where: { ByteNav.contains(f, $0, in: span) }) { return .login }
-        if ["signInWithOtp(", "verifyOtp(", "verify_otp(", "sendOtp(", "send_otp("].contains(where: { ByteNav.contains(f, $0, in: span) }) { return .otp }
-        if ["resetPasswordForEmail(", "sendPasswordResetEmail(", "generatePasswordResetLink("].contains(where: { ByteNav.contains(f, $0, in: span) }) { return .passwordReset }
-        if [".auth.signUp(", "createUserWithEmailAndPassword("].contains(where: { ByteNav.contains(f, $0, in: span) }) { return .signup }
+        if has("routes/otp-call") { return .otp }
+        if has("routes/reset-call") { return .passwordReset }
+        if has("routes/signup-call") { return .signup }
         // A password check on a generic path (`/api/session`, `/api/token`, `/auth`) is a login.
         let generic: Set<String> = ["api", "auth", "v1", "v2", "session", "sessions", "token", "tokens", "user", "users", "account", "accounts"]
         let words = path.split(separator: "/").map { $0.lowercased() }
-        if !words.isEmpty, words.allSatisfy({ generic.contains($0) }),
-           ["bcrypt.compare(", "bcrypt.compareSync(", "argon2.verify(", "verifyPassword(", "comparePassword(", "comparePasswords(", "check_password_hash(",
-            "check_password(", "verify_password(", "pwd_context.verify("].contains(where: { ByteNav.contains(f, $0, in: span) }) {
-            return .login
-        }
+        if !words.isEmpty, words.allSatisfy({ generic.contains($0) }), has("routes/password-check") { return .login }
         return nil
     }
 }
@@ -393,7 +390,7 @@ final class RoutesCache: @unchecked Sendable {
         let lock = NSLock()
         var value: ServerRoutes?
         let authLock = NSLock()
-        var delegated: Set<CodeFacts.Provider>?
+        var delegated: Set<ShippedCode.Provider>?
         init(_ app: AppContext) { self.app = app }
     }
 
@@ -410,7 +407,7 @@ final class RoutesCache: @unchecked Sendable {
         return e
     }
 
-    func delegatedAuth(for app: AppContext, compute: () -> Set<CodeFacts.Provider>) -> Set<CodeFacts.Provider> {
+    func delegatedAuth(for app: AppContext, compute: () -> Set<ShippedCode.Provider>) -> Set<ShippedCode.Provider> {
         let e = entry(for: app)
         e.authLock.lock()
         defer { e.authLock.unlock() }

@@ -138,7 +138,7 @@ public struct BackgroundJobsCollector: Collector {
             let span = G3Scan.callSpan(f, paren: paren)
             let isInterval = f.bytes[o + 3] == 0x49
             let side = sideOf(f, app)
-            let jobWords = ["remind", "digest", "overdue", "duedate", "due_date", "dueat", "due_at", "isdue", "sendemail", "sendmail", "emailjs",
+            let jobWords = ["remind", "digest", "overdue", "duedate", "due_date", "dueat", "due_at", "isdue", "sendemail", "sendmail", "emailjs", "sendsms", "sendtext", "sendpush", "sendwhatsapp",
                             "new notification(", "shownotification("]
             let serverWords = ["notif", "email", "expire", "cleanup", "job", "cron", "queue", "sweep", "schedule", "recurring"]
             guard G3Scan.containsAny(f, side == .client ? jobWords : jobWords + serverWords, in: span, regions: [.code, .string]) else { continue }

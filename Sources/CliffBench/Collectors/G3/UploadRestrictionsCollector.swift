@@ -148,7 +148,8 @@ public struct UploadRestrictionsCollector: Collector {
         for (f, h) in G3Scan.hits(app, "G3.D3/upload") where G3Scan.isAppCode(f) {
             let side = sides.side(f)
             guard side.isApp, let site = classify(f, hit: h, side: side) else { continue }
-            if sites.contains(where: { $0.file.path == f.path && $0.bucket == site.bucket && $0.server == site.server }) { continue }
+            // Several multer instances in one file (one limited, one not) are judged one by one.
+            if site.what != "multer", sites.contains(where: { $0.file.path == f.path && $0.bucket == site.bucket && $0.server == site.server }) { continue }
             sites.append(site)
         }
         guard !sites.isEmpty else { return .notMeasured(d.id, "the app has no file upload") }
@@ -165,8 +166,23 @@ public struct UploadRestrictionsCollector: Collector {
         for s in sites {
             let f = s.file
             let whole = G3Scan.whole(f)
-            let inFileSize = G3Scan.containsAny(f, Self.sizeTokens, in: whole)
-            let inFileType = G3Scan.containsAny(f, Self.typeTokens, in: whole)
+            var inFileSize = G3Scan.containsAny(f, Self.sizeTokens, in: whole)
+            var inFileType = G3Scan.containsAny(f, Self.typeTokens, in: whole)
+            // A multer instance is restricted by its own options, not by a sibling instance's in the same file.
+            let siblings = sites.filter { $0.what == "multer" && $0.file.path == f.path && $0.offset != s.offset }
+            if s.what == "multer", !siblings.isEmpty, let paren = G3Scan.nextParen(f, from: s.offset, within: 10) {
+                let own = G3Scan.callSpan(f, paren: paren)
+                let otherSpans = siblings.compactMap { o in G3Scan.nextParen(f, from: o.offset, within: 10).map { G3Scan.callSpan(f, paren: $0) } }
+                let outside: [Range<Int>] = {
+                    var rs: [Range<Int>] = [], start = 0
+                    for r in otherSpans.sorted(by: { $0.lowerBound < $1.lowerBound }) { if r.lowerBound > start { rs.append(start..<r.lowerBound) }; start = max(start, r.upperBound) }
+                    if start < f.bytes.count { rs.append(start..<f.bytes.count) }
+                    return rs
+                }()
+                _ = own
+                inFileSize = outside.contains { G3Scan.containsAny(f, Self.sizeTokens, in: $0) }
+                inFileType = outside.contains { G3Scan.containsAny(f, Self.typeTokens, in: $0) }
+            }
             var serverSize: Bool, serverType: Bool
             let b = s.bucket.flatMap { buckets[$0] }
             if s.server {

@@ -153,7 +153,19 @@ public struct WebhookVerificationCollector: Collector {
             let comps = f.path.lowercased().split(separator: "/")
             let named = comps.contains { $0.contains("webhook") || $0.hasPrefix("inbound") }
             guard named, isHandlerFile(f), !f.path.lowercased().contains("types"), !isDispatcher(f, comps) else { continue }
-            handlers.append(Handler(file: f, span: G3Scan.whole(f), anchor: entryPoint(f), routeBased: false))
+            // A webhook router file that registers several routes: each route is its own handler,
+            // so one verified route does not vouch for an unverified sibling.
+            var routes: [Handler] = []
+            for o in f.find(".post(", in: .code, wordStart: false) {
+                let q = G3Scan.skipSpaces(f.bytes, o + 6)
+                guard q < f.bytes.count, f.kind(at: q + 1) == .string, let (span, anchor) = routeRegistration(f, stringAt: q + 1) else { continue }
+                routes.append(Handler(file: f, span: span, anchor: anchor, routeBased: true))
+            }
+            if routes.count >= 2 {
+                handlers += routes
+            } else {
+                handlers.append(Handler(file: f, span: G3Scan.whole(f), anchor: entryPoint(f), routeBased: false))
+            }
             fileHandlers.insert(f.path)
         }
         var dispatcherCache: [String: Bool] = [:]

@@ -2,5 +2,13 @@
 public enum G4Collectors {
     public static let all: [any Collector] = [
         SecretExposureCollector(),
+        InjectionCollector(),
+        ClientSideAuthCollector(),
+        CSRFCollector(),
+        RateLimitingCollector(),
+        JWTHandlingCollector(),
+        PasswordStorageCollector(),
+        TransportHeadersCollector(),
+        TokenStorageCollector(),
     ]
 }

@@ -152,7 +152,7 @@ public struct InjectionCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let program = app.files.filter { CodeFacts.isShippedCode($0) && ($0.language.isProgram || $0.language == .html) }
+        let program = app.files.filter { ShippedCode.isShippedCode($0) && ($0.language.isProgram || $0.language == .html) }
         guard !program.isEmpty else { return .notMeasured(d.id, "the app has no JavaScript, TypeScript or Python code to check") }
         var findings: [Finding] = []
         var counts: [String: Int] = [:]
@@ -164,24 +164,24 @@ public struct InjectionCollector: Collector {
             return b
         }
 
-        for (f, hit) in app.hits("G4.P3/sql") where CodeFacts.isShippedCode(f) {
+        for (f, hit) in app.hits("G4.P3/sql") where ShippedCode.isShippedCode(f) {
             if let x = sqlFinding(f, hit, functionBodies(f)) {
                 counts["sql sinks with built strings", default: 0] += 1
                 findings.append(x)
             }
             counts["SQL call sites", default: 0] += 1
         }
-        for (f, hit) in app.hits("G4.P3/nosql") where CodeFacts.isShippedCode(f) {
+        for (f, hit) in app.hits("G4.P3/nosql") where ShippedCode.isShippedCode(f) {
             if let x = nosqlFinding(f, hit, app) { findings.append(x) }
         }
-        for (f, hit) in app.hits("G4.P3/html") where CodeFacts.isShippedCode(f) || f.language == .html && f.role != .test && f.role != .docs {
+        for (f, hit) in app.hits("G4.P3/html") where ShippedCode.isShippedCode(f) || f.language == .html && f.role != .test && f.role != .docs {
             counts["HTML sinks", default: 0] += 1
             if let x = htmlFinding(f, hit, functionBodies(f)) { findings.append(x) }
         }
-        for (f, hit) in app.hits("G4.P3/eval") where CodeFacts.isShippedCode(f) {
+        for (f, hit) in app.hits("G4.P3/eval") where ShippedCode.isShippedCode(f) {
             if let x = evalFinding(f, hit, functionBodies(f)) { findings.append(x) }
         }
-        for (f, hit) in app.hits("G4.P3/shell") where CodeFacts.isShippedCode(f) {
+        for (f, hit) in app.hits("G4.P3/shell") where ShippedCode.isShippedCode(f) {
             counts["shell calls", default: 0] += 1
             if let x = shellFinding(f, hit, functionBodies(f)) { findings.append(x) }
         }
@@ -304,7 +304,7 @@ public struct InjectionCollector: Collector {
     }
 
     private func risky(_ b: Built) -> [String] {
-        b.dynamic.filter { !CodeFacts.isHarmlessInterpolation($0) }
+        b.dynamic.filter { !ShippedCode.isHarmlessInterpolation($0) }
     }
 
     private func looksLikeSQL(_ s: String) -> Bool {
@@ -348,7 +348,7 @@ public struct InjectionCollector: Collector {
         if !alwaysSQL && !looksLikeSQL(built.literal) { return nil }
         let risky = risky(built)
         guard !risky.isEmpty else { return nil }
-        let fromInput = risky.contains { CodeFacts.readsInput($0) }
+        let fromInput = risky.contains { ShippedCode.readsInput($0) }
         let identifierOnly = risky.allSatisfy { p in
             let l = p.lowercased()
             return ["table", "column", "col", "order", "sort", "direction", "dir", "field", "schema"].contains { l.hasSuffix($0) }
@@ -449,7 +449,7 @@ public struct InjectionCollector: Collector {
         case .template(let subs):
             return subs.allSatisfy { s in
                 let t = ByteNav.codeText(f, s)
-                return CodeFacts.isHarmlessInterpolation(t) || isSanitized(t)
+                return ShippedCode.isHarmlessInterpolation(t) || isSanitized(t)
             }
         default: break
         }
@@ -593,7 +593,7 @@ public struct InjectionCollector: Collector {
                     for s in subs {
                         let t = ByteNav.codeText(f, s)
                         if t.contains("`") { continue }
-                        if !CodeFacts.isHarmlessInterpolation(t) && !isSanitized(t) { return false }
+                        if !ShippedCode.isHarmlessInterpolation(t) && !isSanitized(t) { return false }
                     }
                 }
             }
@@ -618,7 +618,7 @@ public struct InjectionCollector: Collector {
             guard let a = args.first else { return nil }
             if case .plain = ByteNav.shape(f, a) { return nil }
             let text = ByteNav.codeText(f, a)
-            let input = CodeFacts.readsInput(text)
+            let input = ShippedCode.readsInput(text)
             return Finding.at(descriptor, rule: "code-injection", file: f, offset: off, severity: input ? .critical : .high,
                               message: "\(lit.dropLast())() runs `\(JSRouteScanner.clip(text))` as code\(input ? ", straight from the request" : ""). Whoever controls that string runs code with the app's privileges. Parse the data instead (JSON.parse, a math expression parser, ast.literal_eval).")
         case "new Function(":
@@ -698,7 +698,7 @@ public struct InjectionCollector: Collector {
         guard let built = built(f, arg, scope: ByteNav.innermost(bodies, containing: off)) else { return nil }
         let risky = risky(built).filter { !$0.lowercased().contains("quote") }
         guard !risky.isEmpty else { return nil }
-        let input = risky.contains { CodeFacts.readsInput($0) }
+        let input = risky.contains { ShippedCode.readsInput($0) }
         return Finding.at(descriptor, rule: "command-injection", file: f, offset: off, severity: input ? .critical : .high,
                           message: "\(call)() runs a shell command built with \(built.shape) from \(describe(risky))\(input ? ", which comes from the request" : ""). A `;` or `$(…)` in that value runs any command on the server. Call the program directly with an argument array (execFile/spawn without a shell, subprocess.run([...])).")
     }

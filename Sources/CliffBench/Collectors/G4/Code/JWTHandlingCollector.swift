@@ -6,8 +6,11 @@ import Foundation
 /// `none` algorithm, `ignoreExpiration`, signature checks turned off in Python, secrets that are
 /// literals in the code or literal fallbacks of an environment variable (`process.env.JWT_SECRET ||
 /// 'dev-secret'`, `os.getenv('SECRET', 'dev')`), and tokens signed without an expiry. Secrets are
-/// followed through a local constant or an imported one. Not measured when the app never signs or
-/// verifies JWTs itself (Supabase, Clerk, Firebase and NextAuth handle their own tokens).
+/// followed through a local constant or an imported one. Signed session cookies are tokens too:
+/// Flask's `secret_key` and Django's `SECRET_KEY` as literals are critical (anyone can forge a
+/// session), an express-session/cookie-session `secret` literal is medium (it signs only the id).
+/// Not measured when the app neither signs nor verifies JWTs nor signs session cookies itself
+/// (Supabase, Clerk, Firebase and NextAuth handle their own tokens).
 public struct JWTHandlingCollector: Collector {
     public init() {}
 
@@ -47,6 +50,11 @@ public struct JWTHandlingCollector: Collector {
                 def current_user(token):
                     return jwt.decode(token, ↓options={"verify_signature": False})
                 """, note: "Python signature check turned off"),
+            CollectorExample("app/__init__.py", """
+                from flask import Flask
+                app = Flask(__name__)
+                app.secret_key = ↓"secret key"
+                """, note: "Flask session cookies signed with a literal key"),
             CollectorExample("server/verify.js", """
                 const jwt = require('jsonwebtoken');
                 module.exports = (t) => jwt.verify(t, process.env.PUBLIC_KEY, { ↓algorithms: ['none', 'RS256'] });
@@ -73,6 +81,13 @@ public struct JWTHandlingCollector: Collector {
                 def check(token):
                     return jwt.decode(token, SECRET, algorithms=["HS256"])
                 """, note: "PyJWT with expiry and algorithms"),
+            CollectorExample("app/__init__.py", """
+                import os
+                from flask import Flask
+                app = Flask(__name__)
+                app.secret_key = os.environ["SECRET_KEY"]
+                app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
+                """, note: "secrets from the environment"),
             CollectorExample("server/auth.test.ts", """
                 import jwt from 'jsonwebtoken';
                 const token = jwt.sign({ sub: '1' }, 'test-secret');
@@ -88,6 +103,9 @@ public struct JWTHandlingCollector: Collector {
                                                    "flask_jwt_extended", "jwt.encode(", "jwt.decode(", "djwt"],
                         regions: .live, languages: [.javascript, .jsx, .typescript, .tsx, .python],
                         regexEquivalent: #"jsonwebtoken|['"]jose['"]|hono/jwt|@fastify/jwt|express-jwt|jwt-simple|import jwt|from jose|flask_jwt_extended|jwt\.(encode|decode)\("#),
+            PatternRule(id: "G4.D5/session-secret", literals: ["secret_key", "SECRET_KEY", "session({", "cookieSession({", "session(session"],
+                        regions: .live, languages: [.javascript, .jsx, .typescript, .tsx, .python],
+                        regexEquivalent: #"(secret_key|SECRET_KEY)['"]?\]?\s*=\s*['"][^'"]+['"]|os\.(getenv|environ\.get)\(\s*['"]SECRET_KEY['"]\s*,\s*['"]|session\(\{[^}]*secret:\s*(['"]|process\.env\.\w+\s*(\|\||\?\?)\s*['"])"#),
         ]
     }
 
@@ -95,7 +113,7 @@ public struct JWTHandlingCollector: Collector {
         let d = descriptor
         var files: [ScannedFile] = []
         var seenPath = Set<String>()
-        for (f, _) in app.hits("G4.D5/lib") where seenPath.insert(f.path).inserted && CodeFacts.isShippedCode(f) { files.append(f) }
+        for (f, _) in app.hits("G4.D5/lib") where seenPath.insert(f.path).inserted && ShippedCode.isShippedCode(f) { files.append(f) }
         var findings: [Finding] = []
         var counts = (sign: 0, verify: 0, decode: 0)
         var reportedSecrets = Set<String>()
@@ -106,14 +124,19 @@ public struct JWTHandlingCollector: Collector {
                 javascript(f, app, &findings, &counts, &reportedSecrets)
             }
         }
-        guard counts.sign + counts.verify + counts.decode > 0 else {
-            return .notMeasured(d.id, "the app does not sign, verify or decode JWTs in its own code (an auth provider handles its tokens)")
+        var sessionSecrets = 0
+        for (f, hit) in app.hits("G4.D5/session-secret") where ShippedCode.isShippedCode(f) && !f.path.lowercased().contains("test") {
+            if sessionSecret(f, Int(hit.offset), Int(hit.length), &findings, &reportedSecrets) { sessionSecrets += 1 }
+        }
+        guard counts.sign + counts.verify + counts.decode + sessionSecrets > 0 else {
+            return .notMeasured(d.id, "the app neither signs nor verifies JWTs nor signs session cookies in its own code (an auth provider handles its tokens)")
         }
         var seen = Set<String>()
         findings = findings.filter { seen.insert("\($0.path ?? ""):\($0.line):\($0.rule)").inserted }
         return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings,
                             evidence: [Evidence("files handling JWTs", files.count), Evidence("sign calls", counts.sign),
                                        Evidence("verify calls", counts.verify), Evidence("decode calls", counts.decode),
+                                       Evidence("session signing secrets", sessionSecrets),
                                        Evidence("problems", findings.count)])
     }
 
@@ -154,7 +177,13 @@ public struct JWTHandlingCollector: Collector {
             }
         }
         let all = 0..<f.bytes.count
-        let bodies = ByteNav.jsFunctionBodies(f)
+        var bodiesCache: [Range<Int>]?
+        func bodies() -> [Range<Int>] {
+            if let b = bodiesCache { return b }
+            let b = ByteNav.jsFunctionBodies(f)
+            bodiesCache = b
+            return b
+        }
         for call in sign {
             for at in ByteNav.find(f, call, in: all, wordStart: true) {
                 counts.sign += 1
@@ -213,8 +242,8 @@ public struct JWTHandlingCollector: Collector {
         for call in decode {
             for at in ByteNav.find(f, call, in: all, wordStart: true) {
                 counts.decode += 1
-                guard !CodeFacts.runsInBrowser(f) || f.role == .shared else { continue }
-                let scope = ByteNav.innermost(bodies, containing: at) ?? all
+                guard !ShippedCode.runsInBrowser(f) || f.role == .shared else { continue }
+                let scope = ByteNav.innermost(bodies(), containing: at) ?? all
                 let verifies = verify.contains { ByteNav.contains(f, $0, in: scope) } || ByteNav.contains(f, "verify(", in: scope) || ByteNav.contains(f, "Verify(", in: scope)
                 if verifies { continue }
                 let authenticates = ByteNav.contains(f, "authorization", in: scope, filter: .live, caseInsensitive: true) || ByteNav.contains(f, "req.user", in: scope)
@@ -249,7 +278,6 @@ public struct JWTHandlingCollector: Collector {
     private func checkSecret(_ f: ScannedFile, _ arg: Range<Int>, _ app: AppContext, _ findings: inout [Finding], _ reported: inout Set<String>) {
         let text = ByteNav.codeText(f, arg)
         if JSRouteScanner.isPlainName(f, arg) {
-            let name = text.split(separator: ".").last.map(String.init) ?? text
             if !text.contains("."), let def = JSModules.definition(of: text, in: f) {
                 judgeSecretExpression(f, def, &findings, &reported)
                 return
@@ -258,7 +286,6 @@ public struct JWTHandlingCollector: Collector {
                 judgeSecretExpression(tf, span, &findings, &reported)
                 return
             }
-            _ = name
         }
         judgeSecretExpression(f, arg, &findings, &reported)
     }
@@ -300,6 +327,69 @@ public struct JWTHandlingCollector: Collector {
         let col = f.location(of: offset).column - 1
         let head = String(decoding: Array(line.utf8).prefix(col + 4), as: UTF8.self)
         return Finding.clip((head + "…[redacted]").trimmingCharacters(in: .whitespaces))
+    }
+
+    // MARK: - Session signing secrets
+
+    /// Flask `secret_key`/`SECRET_KEY`, Django `SECRET_KEY`, express-session/cookie-session `secret`: literals and literal
+    /// fallbacks. Returns whether a session secret was found (to count the metric as measured).
+    private func sessionSecret(_ f: ScannedFile, _ off: Int, _ len: Int, _ findings: inout [Finding], _ reported: inout Set<String>) -> Bool {
+        let b = f.bytes
+        let lit = f.string(off..<(off + len))
+        if f.language == .python {
+            guard lit == "secret_key" || lit == "SECRET_KEY" else { return false }
+            if off > 0, ByteClass.isIdentifier(b[off - 1]) { return false }  // JWT_SECRET_KEY is a JWT key, handled above
+            let all = 0..<b.count
+            let django = f.path.hasSuffix("settings.py") || f.path.contains("/settings/")
+            guard django || ByteNav.contains(f, "flask", in: all, wordStart: true) || ByteNav.contains(f, "app.config", in: all) else { return false }
+            let p = f.path.lowercased()
+            if p.contains("dev") || p.contains("local") || p.contains("test") || p.contains("example") { return false }
+            var j = ByteNav.skipTrivia(f, (ByteNav.region(f, at: off).map { Int($0.end) } ?? off + len))
+            if j < b.count, b[j] == 0x5D { j = ByteNav.skipTrivia(f, j + 1) }  // app.config["SECRET_KEY"] =
+            guard j + 1 < b.count, b[j] == 0x3D, b[j + 1] != 0x3D else { return false }
+            let rhs = ByteNav.trim(f, (j + 1)..<ByteNav.pythonLogicalLineEnd(f, j))
+            let what = django ? "Django's SECRET_KEY (which signs sessions, password-reset links and CSRF tokens)" : "Flask's secret_key (which signs the session cookie)"
+            if case .plain(let v) = ByteNav.shape(f, rhs), !v.isEmpty {
+                guard reported.insert("\(f.path):\(rhs.lowerBound)").inserted else { return true }
+                findings.append(Finding.at(descriptor, rule: "hard-coded-session-secret", file: f, offset: rhs.lowerBound, severity: .critical,
+                                           message: "\(what) is a literal in the code. Anyone who reads the repository can sign a session cookie for any user\(django ? " and forge reset links" : "") — a login bypass. Read it from the environment, fail at startup when it is missing, and rotate it.",
+                                           evidence: redact(f, rhs.lowerBound)))
+                return true
+            }
+            let text = ByteNav.codeText(f, rhs)
+            if text.hasPrefix("os.getenv(") || text.hasPrefix("os.environ.get(") || text.contains(" or ") {
+                pySecret(f, rhs, &findings, &reported)
+            }
+            return true
+        }
+        // express-session / cookie-session options.
+        guard JSModules.mentionsModule(f, ["express-session", "cookie-session"]) != nil else { return false }
+        var opts: Range<Int>?
+        if lit.hasPrefix("session(session") {
+            let name = ByteNav.identifier(at: off + 8, in: f)
+            opts = JSModules.definition(of: f.string(name), in: f)
+        } else if let close = ByteNav.matchingClose(f, off + len - 1) {
+            opts = (off + len - 1)..<(close + 1)
+        }
+        guard let o = opts, let sAt = ByteNav.find(f, "secret", in: o, wordStart: true).first else { return false }
+        let colon = ByteNav.skipTrivia(f, sAt + 6)
+        guard colon < b.count, b[colon] == 0x3A else { return true }
+        let v = ByteNav.skipTrivia(f, colon + 1)
+        let vEnd = ByteNav.splitTopLevel(f, v..<o.upperBound - 1, separator: 0x2C).first?.upperBound ?? v
+        var valueAt: Int?
+        if case .plain = ByteNav.shape(f, v..<vEnd) { valueAt = v } else {
+            for op in ["||", "??"] {
+                if let at = ByteNav.find(f, op, in: v..<vEnd).first {
+                    let rhs = ByteNav.trim(f, (at + 2)..<vEnd)
+                    if case .plain(let s) = ByteNav.shape(f, rhs), !s.isEmpty { valueAt = rhs.lowerBound }
+                }
+            }
+        }
+        guard let at = valueAt, reported.insert("\(f.path):\(at)").inserted else { return true }
+        findings.append(Finding.at(descriptor, rule: "hard-coded-session-secret", file: f, offset: at, severity: .medium,
+                                   message: "The session cookie's signing secret is a literal\(at == v ? "" : " fallback") in the code. With it anyone can sign cookies for session ids they learn, and every deploy that forgets the variable shares this key. Read it from the environment and fail at startup when it is missing.",
+                                   evidence: redact(f, at)))
+        return true
     }
 
     // MARK: - Python

@@ -58,6 +58,10 @@ public struct PasswordStorageCollector: Collector {
                 """, note: "PBKDF2 with too few iterations"),
         ],
         nonTriggering: [
+            CollectorExample("server/auth.test.js", """
+                const fixture = crypto.createHash('md5').update(password).digest('hex');
+                // users.push({ email, password })
+                """, note: "test fixtures and commented code"),
             CollectorExample("server/routes/auth.ts", """
                 import bcrypt from 'bcryptjs';
                 export async function register(req, res) {
@@ -110,6 +114,9 @@ public struct PasswordStorageCollector: Collector {
             PatternRule(id: "G4.D6/password", literals: ["password"], caseSensitive: false, regions: .code,
                         languages: [.javascript, .jsx, .typescript, .tsx, .python, .vue, .svelte],
                         regexEquivalent: #"(?i)password\s*[:,}=]|\.password\s*[!=]==?"#),
+            PatternRule(id: "G4.D6/web-storage", literals: ["Storage.setItem("], regions: .code,
+                        languages: [.javascript, .jsx, .typescript, .tsx, .vue, .svelte, .html],
+                        regexEquivalent: #"(local|session)Storage\.setItem\(\s*['"`][^'"`]*(password|passwd|pwd)[^'"`]*['"`]"#),
             PatternRule(id: "G4.D6/kdf", literals: ["bcrypt", "argon2", "scrypt", "pbkdf2", "passlib", "generate_password_hash", "make_password", "hashPassword", "hash_password"],
                         caseSensitive: false, regions: .live, languages: [.javascript, .jsx, .typescript, .tsx, .python],
                         regexEquivalent: #"(?i)bcrypt|argon2|scrypt|pbkdf2|passlib|generate_password_hash|make_password|hash_?password"#),
@@ -141,10 +148,11 @@ public struct PasswordStorageCollector: Collector {
             if bodies[f.path] == nil { bodies[f.path] = ByteNav.jsFunctionBodies(f) }
             return ByteNav.outermost(bodies[f.path]!, containing: at) ?? (max(0, at - 3000)..<min(f.bytes.count, at + 1000))
         }
-        let kdfHits = app.hits("G4.D6/kdf").filter { CodeFacts.isShippedCode($0.file) }
+        let kdfHits = app.hits("G4.D6/kdf").filter { ShippedCode.isShippedCode($0.file) }
         kdfSites = Set(kdfHits.map { $0.file.path }).count
+        let hashingFiles = Set(kdfHits.map(\.file.path))
         let preSaveHashing = app.files.contains { f in
-            CodeFacts.isShippedCode(f) && (ByteNav.contains(f, "pre('save'", in: 0..<f.bytes.count, filter: .any) || ByteNav.contains(f, "pre(\"save\"", in: 0..<f.bytes.count, filter: .any)
+            hashingFiles.contains(f.path) && (ByteNav.contains(f, "pre('save'", in: 0..<f.bytes.count, filter: .any) || ByteNav.contains(f, "pre(\"save\"", in: 0..<f.bytes.count, filter: .any)
                 || ByteNav.contains(f, "beforeCreate", in: 0..<f.bytes.count) || ByteNav.contains(f, "@BeforeInsert", in: 0..<f.bytes.count))
                 && ["bcrypt", "argon2", "hash("].contains { ByteNav.contains(f, $0, in: 0..<f.bytes.count) }
         }
@@ -153,8 +161,8 @@ public struct PasswordStorageCollector: Collector {
         // One weak-hash finding per file and algorithm, counting the places.
         var weak: [String: (Finding, Int)] = [:]
         var weakOrder: [String] = []
-        for (f, hit) in app.hits("G4.D6/digest") where CodeFacts.isShippedCode(f) {
-            guard let x = digestFinding(f, hit, scope(f, Int(hit.offset))) else { continue }
+        for (f, hit) in app.hits("G4.D6/digest") where ShippedCode.isShippedCode(f) {
+            guard let x = digestFinding(f, hit, { scope(f, Int(hit.offset)) }) else { continue }
             guard x.rule == "weak-hash" else { findings.append(x); continue }
             let key = "\(f.path)|\(x.message.prefix(40))"
             if let e = weak[key] { weak[key] = (e.0, e.1 + 1) } else { weak[key] = (x, 1); weakOrder.append(key) }
@@ -188,15 +196,28 @@ public struct PasswordStorageCollector: Collector {
 
         // Plaintext stores and comparisons, keyed off `password` in code.
         var seenStores = Set<String>()
-        for (f, hit) in app.hits("G4.D6/password") where CodeFacts.isShippedCode(f) {
+        for (f, hit) in app.hits("G4.D6/password") where ShippedCode.isShippedCode(f) {
             let off = Int(hit.offset)
             if let (x, kind) = passwordUse(f, off, scope: { scope(f, off) }, preSaveHashing: preSaveHashing, app: app) {
                 if kind == "store" { storeSites += 1 } else { compareSites += 1 }
                 if let x, seenStores.insert("\(x.path ?? ""):\(x.line)").inserted { findings.append(x) }
             }
         }
+        // Passwords written to web storage ("remember me", fake accounts).
+        for (f, hit) in app.hits("G4.D6/web-storage") where ShippedCode.isShippedCode(f) && ShippedCode.runsInBrowser(f) {
+            let off = Int(hit.offset)
+            let args = ByteNav.callArgs(f, open: off + Int(hit.length) - 1)
+            guard args.count >= 2, let key = ByteNav.stringValue(f, args[0]), isPasswordish(key) else { continue }
+            let value = ByteNav.codeText(f, args[1])
+            if value == "''" || value == "\"\"" || isHashed(value) { continue }
+            var s = off
+            while s > 0, ByteClass.isIdentifier(f.bytes[s - 1]) { s -= 1 }
+            storeSites += 1
+            findings.append(Finding.at(descriptor, rule: "plaintext-password", file: f, offset: s, severity: .high,
+                                       message: "The user's password is saved in browser storage (key \"\(key)\") in plaintext, where any script on the page, an extension or the next person at the device can read it. Never store passwords client-side; keep a session token (HttpOnly cookie) instead."))
+        }
         // Python SQL inserts of a password column without hashing in the function.
-        for f in app.files where f.language == .python && CodeFacts.isShippedCode(f) {
+        for f in app.files where f.language == .python && ShippedCode.isShippedCode(f) {
             for at in ByteNav.find(f, "INSERT INTO", in: 0..<f.bytes.count, filter: .string, caseInsensitive: true) {
                 guard let reg = ByteNav.region(f, at: at) else { continue }
                 let sql = f.string(Int(reg.start)..<Int(reg.end)).lowercased()
@@ -211,7 +232,7 @@ public struct PasswordStorageCollector: Collector {
             }
         }
 
-        let delegated = CodeFacts.delegatedAuth(app)
+        let delegated = ShippedCode.delegatedAuth(app)
         let handles = kdfSites > 0 || storeSites > 0 || compareSites > 0 || !findings.isEmpty
         guard handles else {
             let why = delegated.isEmpty ? "the app never hashes, stores or compares passwords itself"
@@ -245,7 +266,7 @@ public struct PasswordStorageCollector: Collector {
 
     // MARK: - Digests
 
-    private func digestFinding(_ f: ScannedFile, _ hit: RuleHit, _ scope: Range<Int>) -> Finding? {
+    private func digestFinding(_ f: ScannedFile, _ hit: RuleHit, _ scopeOf: () -> Range<Int>) -> Finding? {
         let off = Int(hit.offset), len = Int(hit.length)
         let lit = f.string(off..<(off + len))
         let b = f.bytes
@@ -288,7 +309,7 @@ public struct PasswordStorageCollector: Collector {
             if JSRouteScanner.isPlainName(f, args[1]), let def = JSModules.definition(of: input, in: f) { input = ByteNav.codeText(f, def) }
             if !isPasswordish(input) {
                 // `const data = encoder.encode(password)` a few lines up
-                let before = ByteNav.codeText(f, max(scope.lowerBound, off - 300)..<off)
+                let before = ByteNav.codeText(f, max(scopeOf().lowerBound, off - 300)..<off)
                 if !before.lowercased().contains("password") { return nil }
                 input = "password"
             }
@@ -356,7 +377,7 @@ public struct PasswordStorageCollector: Collector {
             }
             if isHashed(other) || other.lowercased().contains("md5(") { return (nil, "compare") }
             guard isPasswordish(other) || other.hasPrefix("'") || other.hasPrefix("\"") else { return nil }
-            let inBrowser = CodeFacts.runsInBrowser(f) && f.role != .shared
+            let inBrowser = ShippedCode.runsInBrowser(f) && f.role != .shared
             return (Finding.at(descriptor, rule: "plaintext-compare", file: f, offset: member.range.lowerBound, severity: .high,
                                message: "`\(member.text)` is compared with \(isEq ? "===" : "==") to the submitted password, so passwords are stored in plaintext\(inBrowser ? " — and here the stored copy is in browser code, readable by anyone" : ""). Store a bcrypt/argon2 hash and check it with bcrypt.compare (constant time)."), "compare")
         }
@@ -381,7 +402,7 @@ public struct PasswordStorageCollector: Collector {
         let recvL = receiver.lowercased()
         if recvL.contains("auth") || recvL.contains("clerk") || recvL.contains("firebase") || recvL.contains("cognito") || recvL.contains("keycloak") { return nil }
         if isNew && !["user", "account", "customer", "member", "admin", "staff", "employee", "person", "profile", "owner"].contains(where: { callee.lowercased().contains($0) }) { return nil }
-        let inBrowser = CodeFacts.runsInBrowser(f) && f.role != .shared
+        let inBrowser = ShippedCode.runsInBrowser(f) && f.role != .shared
         let storesInBrowser = inBrowser && (callee == "push" || callee == "setItem") && ByteNav.contains(f, "localStorage", in: 0..<b.count)
         let clientDB = inBrowser && ["insert", "upsert", "update", "addDoc", "setDoc", "set", "add"].contains(callee)
         guard storesInBrowser || clientDB || !inBrowser && isServerStore(callee, isNew) else { return nil }
@@ -476,7 +497,7 @@ public struct PasswordStorageCollector: Collector {
             let v = ByteNav.skipTrivia(f, next + 1)
             let vEnd = ByteNav.splitTopLevel(f, v..<ByteNav.pythonLogicalLineEnd(f, v), separator: 0x2C).first?.upperBound ?? v
             let value = ByteNav.codeText(f, v..<vEnd)
-            if isHashed(value) || !isPasswordish(value) && !CodeFacts.readsInput(value) { return (nil, "store") }
+            if isHashed(value) || !isPasswordish(value) && !ShippedCode.readsInput(value) { return (nil, "store") }
             if case .plain = ByteNav.shape(f, v..<vEnd) { return nil }
             let sc = scope()
             if hashesInScope(ByteNav.codeText(f, sc)) { return (nil, "store") }

@@ -59,6 +59,13 @@ public struct RateLimitingCollector: Collector {
         nonTriggering: [
             CollectorExample("server/routes/auth.js", """
                 const express = require('express');
+                const router = express.Router();
+                // router.post('/login', async (req, res) => res.json(await login(req.body)));
+                router.get('/login', (req, res) => res.render('login'));
+                module.exports = router;
+                """, note: "a commented-out route and the GET that renders the form"),
+            CollectorExample("server/routes/auth.js", """
+                const express = require('express');
                 const rateLimit = require('express-rate-limit');
                 const router = express.Router();
                 const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5 });
@@ -104,10 +111,11 @@ public struct RateLimitingCollector: Collector {
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
         let model = ServerRoutes.build(app)
-        let delegated = CodeFacts.delegatedAuth(app)
-        var endpoints = model.routes.filter { $0.authAction?.isAbusable == true }
+        let delegated = ShippedCode.delegatedAuth(app)
+        // Only the requests that submit something: GET /login renders a form, an OAuth start redirects.
+        var endpoints = model.routes.filter { $0.authAction?.isAbusable == true && $0.isStateChanging }
         let credentials = endpoints.contains { $0.authAction == .authLibrary } && app.files.contains { f in
-            CodeFacts.isShippedCode(f) && f.language.isJSFamily && (ByteNav.contains(f, "CredentialsProvider(", in: 0..<f.bytes.count)
+            ShippedCode.isShippedCode(f) && f.language.isJSFamily && (ByteNav.contains(f, "CredentialsProvider(", in: 0..<f.bytes.count)
                 || JSModules.mentionsModule(f, ["next-auth/providers/credentials", "@auth/core/providers/credentials"]) != nil)
         }
         endpoints = endpoints.filter { $0.authAction != .authLibrary || credentials }
@@ -146,12 +154,16 @@ public struct RateLimitingCollector: Collector {
             case .login, .authLibrary: what = "lets anyone try passwords as fast as they can send requests (credential stuffing, brute force)"
             case .signup: what = "lets a script create accounts in bulk (spam, fake users, email/SMS cost)"
             case .otp, .verify: what = "lets an attacker brute-force one-time codes (a 6-digit code falls in minutes) and run up SMS/email costs"
-            case .passwordReset, .magicLink: what = "lets anyone flood a victim's inbox and your email quota"
+            case .magicLink: what = "lets anyone flood a victim's inbox and your email quota"
+            case .passwordReset:
+                let sends = ["forgot", "request", "send", "email"].contains { r.path.lowercased().contains($0) || (r.name ?? "").lowercased().contains($0) }
+                what = sends ? "lets anyone flood a victim's inbox and your email quota" : "lets an attacker try reset codes or tokens without limit"
             case .logout: what = ""
             }
             let via = delegatesInside ? " It calls the auth provider from the server, so the provider's per-IP limits see only your server's address." : ""
+            let label = action == .authLibrary ? "The NextAuth handler \(r.file) (Credentials sign-in)" : "\(r.label) (\(action.rawValue))"
             findings.append(Finding.at(d, rule: "auth-endpoint-unlimited", file: f, offset: r.offset, severity: delegatesInside ? .medium : severity,
-                                       message: "\(r.label) (\(action.rawValue)) has no rate limit and \(what).\(via) Add a per-IP and per-account limiter (express-rate-limit, @upstash/ratelimit, slowapi/Flask-Limiter) returning 429."))
+                                       message: "\(label) has no rate limit and \(what).\(via) Add a per-IP and per-account limiter (express-rate-limit, @upstash/ratelimit, slowapi/Flask-Limiter) returning 429."))
         }
         var evidence = [Evidence("own auth endpoints", unique.count), Evidence("rate-limited", limited)]
         evidence.append(Evidence("delegated auth", delegated.isEmpty ? "none" : delegated.map(\.rawValue).sorted().joined(separator: ", ") + " (built-in rate limits)"))
@@ -183,7 +195,7 @@ public struct RateLimitingCollector: Collector {
             }
             // NextAuth: the Credentials `authorize` callback lives in another file.
             if r.authAction == .authLibrary {
-                for g in app.files where CodeFacts.isShippedCode(g) && ByteNav.contains(g, "authorize", in: 0..<g.bytes.count) {
+                for g in app.files where ShippedCode.isShippedCode(g) && ByteNav.contains(g, "authorize", in: 0..<g.bytes.count) {
                     if AuthVocabulary.inHandlerRateLimits.contains(where: { ByteNav.contains(g, $0, in: 0..<g.bytes.count) }) { return g.path }
                 }
             }
@@ -193,7 +205,7 @@ public struct RateLimitingCollector: Collector {
 
     /// Flask-Limiter `default_limits`, django-axes or a global django-ratelimit middleware.
     private func pythonGlobalLimits(_ app: AppContext) -> String? {
-        for f in app.files where f.language == .python && CodeFacts.isShippedCode(f) {
+        for f in app.files where f.language == .python && ShippedCode.isShippedCode(f) {
             let all = 0..<f.bytes.count
             if ByteNav.contains(f, "Limiter(", in: all), ByteNav.contains(f, "default_limits", in: all) { return "Flask-Limiter default_limits" }
             if ByteNav.contains(f, "'axes'", in: all, filter: .string) || ByteNav.contains(f, "\"axes\"", in: all, filter: .string)

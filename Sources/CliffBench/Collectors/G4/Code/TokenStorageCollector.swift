@@ -113,20 +113,20 @@ public struct TokenStorageCollector: Collector {
         var cookieSites = 0
         var sessionConfigs = 0
 
-        for (f, hit) in app.hits("G4.D8/web-storage") where CodeFacts.isShippedCode(f) {
+        for (f, hit) in app.hits("G4.D8/web-storage") where ShippedCode.isShippedCode(f) {
             if let x = storageFinding(f, Int(hit.offset), Int(hit.length)) {
                 storageWrites += 1
                 findings.append(x)
             }
         }
-        for (f, hit) in app.hits("G4.D8/cookie") where CodeFacts.isShippedCode(f) {
+        for (f, hit) in app.hits("G4.D8/cookie") where ShippedCode.isShippedCode(f) {
             let (x, counted, session) = cookieFinding(f, Int(hit.offset), Int(hit.length))
             if counted { cookieSites += 1 }
             if session { sessionConfigs += 1 }
             if let x { findings.append(x) }
         }
         var supabaseClients = 0
-        for (f, hit) in app.hits("G4.D8/supabase") where CodeFacts.isShippedCode(f) && CodeFacts.runsInBrowser(f) {
+        for (f, hit) in app.hits("G4.D8/supabase") where ShippedCode.isShippedCode(f) && ShippedCode.runsInBrowser(f) {
             let off = Int(hit.offset)
             if off > 0, ByteClass.isIdentifier(f.bytes[off - 1]) { continue }
             // supabase-js's own createClient, not a project helper of the same name.
@@ -229,7 +229,7 @@ public struct TokenStorageCollector: Collector {
             var nameArg = first
             if lit == "setCookie(", args.count >= 2, ByteNav.stringValue(f, first) == nil { nameArg = args[1] }  // nookies setCookie(ctx, name, value, opts)
             guard let name = ByteNav.stringValue(f, nameArg), isAuthTokenName(name) else { return (nil, false, false) }
-            if CodeFacts.runsInBrowser(f) {
+            if ShippedCode.runsInBrowser(f) {
                 return (Finding.at(descriptor, rule: "token-cookie-from-js", file: f, offset: off, severity: .high,
                                    message: "The auth cookie \"\(name)\" is set from browser code (\(lit.dropLast())()), so it cannot be HttpOnly and every script on the page can read it. Set it from the server with HttpOnly; Secure; SameSite=Lax."), true, false)
             }

@@ -3,7 +3,7 @@ import Foundation
 /// Judgments security collectors share about a file or an expression: where code runs, whether
 /// an expression carries request input, whether an interpolation is harmless, and which auth
 /// providers an app delegates to.
-public enum CodeFacts {
+public enum ShippedCode {
     /// Whether a file is shipped program code (not a test, doc, config, type declaration or vendored UI primitive).
     public static func isShippedCode(_ f: ScannedFile) -> Bool {
         guard f.language.isProgram || f.language == .html else { return false }
