@@ -133,8 +133,8 @@ public struct DataAccessFile: Sendable {
             let p = o + needle.utf8.count - 1
             guard let c = code.close(p) else { continue }
             tx.append(p..<c)
-            let args = code.text(p..<c).lowercased()
-            if needle == "runTransaction(" || args.contains("serializable") || args.contains("repeatable") { isolating.append(p..<c) }
+            let options = code.splitTopLevel(p + 1, c).dropFirst().map { code.text($0).lowercased() }.joined()
+            if needle == "runTransaction(" || options.hasSubstring("serializable") || options.hasSubstring("repeatable") { isolating.append(p..<c) }
         }
         for c in calls where c.api == .sql {
             let w = (c.sql ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -186,7 +186,7 @@ public struct DataAccessFile: Sendable {
         guard transactions.contains(where: { $0.contains(w.anchor) && $0.contains(r.anchor) }) else { return false }
         let sql = (r.sql ?? "").lowercased()
         return r.methods.contains { $0.name == "for" || $0.name == "forUpdate" || $0.name == "forShare" }
-            || sql.contains("for update") || sql.contains("for no key update") || sql.contains("for share")
+            || sql.hasSubstring("for update") || sql.hasSubstring("for no key update") || sql.hasSubstring("for share")
     }
 
     /// The function body around a call (the whole file for module-level code).
@@ -210,11 +210,11 @@ public struct DataAccessFile: Sendable {
         case ".from(":
             let start = receiverStart(code, dot: o)
             let receiver = code.text(start..<o)
-            if receiver.contains(".storage") || nonDBReceivers.contains(receiver.trimmingCharacters(in: .whitespaces)) { return nil }
+            if receiver.hasSubstring(".storage") || nonDBReceivers.contains(receiver.trimmingCharacters(in: .whitespaces)) { return nil }
             let (methods, end) = chain(code, from: o)
             guard let from = methods.first else { return nil }
             let argStart = from.args.lowerBound
-            if receiver.contains(".select(") || receiver.contains(".selectDistinct(") {
+            if receiver.hasSubstring(".select(") || receiver.hasSubstring(".selectDistinct(") {
                 let t = code.identifier(at: argStart).map { id -> String in
                     let txt = code.text(from.args).trimmingCharacters(in: .whitespacesAndNewlines)
                     return txt.split(separator: ".").last.map(String.init) ?? id
@@ -233,7 +233,7 @@ public struct DataAccessFile: Sendable {
                 case "delete": op = .delete
                 case "select":
                     let args = code.text(m.args)
-                    op = args.contains("head: true") || args.contains("head:true") ? .count : .read
+                    op = args.hasSubstring("head: true") || args.hasSubstring("head:true") ? .count : .read
                 default: continue
                 }
                 break
@@ -249,7 +249,7 @@ public struct DataAccessFile: Sendable {
         case ".query(", ".execute(":
             let start = receiverStart(code, dot: o)
             let root = rootSegments(code.text(start..<o))
-            guard let last = root.last, sqlRoots.contains(last) || last.lowercased().contains("pool") || last.lowercased().contains("db") else { return nil }
+            guard let last = root.last, sqlRoots.contains(last) || last.lowercased().hasSubstring("pool") || last.lowercased().hasSubstring("db") else { return nil }
             let (methods, end) = chain(code, from: o)
             guard let m = methods.first, let sql = sqlText(code, m.args.lowerBound) else { return nil }
             return rawCall(code, sql, start: start, anchor: o + 1, end: end, methods: methods)
@@ -311,7 +311,7 @@ public struct DataAccessFile: Sendable {
             let name = String(literal.dropFirst().dropLast())
             let start = receiverStart(code, dot: o)
             let receiver = code.text(start..<o)
-            if receiver.contains(".from(") { return nil }
+            if receiver.hasSubstring(".from(") { return nil }
             let segs = rootSegments(receiver)
             let (methods, end) = chain(code, from: o)
             guard let first = methods.first else { return nil }
@@ -328,7 +328,7 @@ public struct DataAccessFile: Sendable {
             if parent == "query" && segs.count >= 3 {
                 return make(code, .drizzle, op, model, start: start, anchor: o + 1, end: end, methods: methods)
             }
-            guard prismaParents.contains(parent) || parent.lowercased().contains("prisma") else { return nil }
+            guard prismaParents.contains(parent) || parent.lowercased().hasSubstring("prisma") else { return nil }
             return make(code, .prisma, op, model, start: start, anchor: o + 1, end: end, methods: methods)
         }
     }
@@ -352,8 +352,8 @@ public struct DataAccessFile: Sendable {
         }
         switch first {
         case "select", "with":
-            let isAggregate = ["count(", "sum(", "avg(", "max(", "min(", "exists("].contains { sql.lowercased().contains($0) }
-                && !sql.lowercased().contains("group by")
+            let isAggregate = ["count(", "sum(", "avg(", "max(", "min(", "exists("].contains { sql.lowercased().hasSubstring($0) }
+                && !sql.lowercased().hasSubstring("group by")
             op = isAggregate ? .count : .read
             table = after("from")
         case "insert": op = .insert; table = after("into")
@@ -607,10 +607,10 @@ public struct DataAccessFile: Sendable {
             return c.op != .read || c.methods.contains { $0.name == "limit" } || entries(c).contains { $0.key == "limit" }
         case .sql:
             let s = (c.sql ?? "").lowercased()
-            return c.op != .read || s.contains(" limit ") || s.contains("\nlimit") || s.contains(" limit\n") || s.contains("fetch first")
+            return c.op != .read || s.hasSubstring(" limit ") || s.hasSubstring("\nlimit") || s.hasSubstring(" limit\n") || s.hasSubstring("fetch first")
         case .firebase:
             let t = c.sql ?? ""
-            return c.op != .read || c.methods.contains { $0.name == "limit" || $0.name == "limitToLast" } || t.contains("limit(") || t.contains("limitToLast(")
+            return c.op != .read || c.methods.contains { $0.name == "limit" || $0.name == "limitToLast" } || t.hasSubstring("limit(") || t.hasSubstring("limitToLast(")
         case .http:
             return true
         }
@@ -625,16 +625,16 @@ public struct DataAccessFile: Sendable {
         case .prisma:
             guard let w = entries(c).first(where: { $0.key == "where" }) else { return false }
             let t = code.text(w.value).replacingOccurrences(of: " ", with: "")
-            if t == "{}" || t.hasSuffix(":{}") || t.contains("?{}:") || t.contains("??undefined") || t.contains("||undefined") { return false }
+            if t == "{}" || t.hasSuffix(":{}") || t.hasSubstring("?{}:") || t.hasSubstring("??undefined") || t.hasSubstring("||undefined") { return false }
             return true
         case .drizzle:
             return c.methods.contains { $0.name == "where" } || entries(c).contains { $0.key == "where" }
         case .sql:
-            return (c.sql ?? "").lowercased().contains("where")
+            return (c.sql ?? "").lowercased().hasSubstring("where")
         case .firebase:
             // An unresolved collection or spread constraints (`query(col, ...constraints)`) may well be filtered.
             let t = c.sql ?? ""
-            return c.table == nil || c.methods.contains { $0.name == "where" || $0.name == "doc" } || t.contains("where(") || t.contains("...")
+            return c.table == nil || c.methods.contains { $0.name == "where" || $0.name == "doc" } || t.hasSubstring("where(") || t.hasSubstring("...")
         case .http:
             return true
         }
@@ -648,7 +648,7 @@ public struct DataAccessFile: Sendable {
             let t = code.text(s.args).trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty || t.hasPrefix("'*") || t.hasPrefix("\"*") || t.hasPrefix("`*")
         case .sql:
-            return (c.sql ?? "").lowercased().replacingOccurrences(of: "\n", with: " ").contains("select * ")
+            return (c.sql ?? "").lowercased().replacingOccurrences(of: "\n", with: " ").hasSubstring("select * ")
         default:
             return false
         }
@@ -685,7 +685,7 @@ public struct DataAccessFile: Sendable {
                     if code.bytes[e.value.lowerBound] == 0x7B {
                         // compound unique input `doctorId_startsAt: { doctorId, startsAt }`; operator objects (`{ gte: x }`) are not keys
                         let inner = code.objectEntries(e.value.lowerBound)
-                        if e.key.contains("_") && !inner.contains(where: { ["gte", "gt", "lte", "lt", "in", "not", "contains"].contains($0.key) }) {
+                        if e.key.hasSubstring("_") && !inner.contains(where: { ["gte", "gt", "lte", "lt", "in", "not", "contains"].contains($0.key) }) {
                             out += inner.map(\.key)
                         } else if inner.contains(where: { $0.key == "equals" }) {
                             out.append(e.key)
@@ -737,7 +737,7 @@ public struct DataAccessFile: Sendable {
     private func isLiteral(_ r: Range<Int>) -> Bool {
         let t = code.text(r).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let f = t.first else { return true }
-        if f == "'" || f == "\"" || (f == "`" && !t.contains("${")) || f.isNumber || f == "-" { return true }
+        if f == "'" || f == "\"" || (f == "`" && !t.hasSubstring("${")) || f.isNumber || f == "-" { return true }
         return ["true", "false", "null", "undefined"].contains(t)
     }
 
@@ -749,7 +749,7 @@ public struct DataAccessFile: Sendable {
             guard let loop = code.loops(containing: c.anchor).first, !seenLoops.contains(loop.body.lowerBound) else { continue }
             // Chunked batches (`for (const chunk of chunks) … .in('id', chunk)`) are the fix for N+1, not an instance.
             let iter = loop.iterable.lowercased()
-            if iter.contains("chunk") || iter.contains("batch") || iter.contains("page") { continue }
+            if iter.hasSubstring("chunk") || iter.hasSubstring("batch") || iter.hasSubstring("page") { continue }
             let chainText = code.text(c.start..<c.end)
             let perItem = loop.variables.contains { v in !v.isEmpty && JSCode.identifiers(in: chainText).contains(v) }
             let root = JSCode.identifiers(in: loop.iterable).first { !["Object", "Array", "entries", "keys", "values", "from", "await", "Promise", "all"].contains($0) }
@@ -828,7 +828,7 @@ public struct DataAccessFile: Sendable {
                 }
                 guard DataAccessFile.hasArithmetic(text), !DataAccessFile.isAtomic(text) else { continue }
                 for root in memberRoots(expr) {
-                    if let r = calls.last(where: { $0.isRead && $0.op != .count && $0.anchor < w.anchor && scope.contains($0.anchor) && $0.boundNames.contains(root) }) {
+                    if let r = calls.last(where: { $0.isRead && $0.op != .count && $0.api != .http && $0.anchor < w.anchor && scope.contains($0.anchor) && $0.boundNames.contains(root) }) {
                         out.append(ReadModifyWrite(read: r, write: w, column: e.key, offset: e.keyOffset,
                                                    decreases: DataAccessFile.hasArithmetic(text, operator: 0x2D)))
                         break
@@ -850,7 +850,7 @@ public struct DataAccessFile: Sendable {
         var out: [CheckThenInsert] = []
         for i in calls where i.op == .insert {
             let scope = scope(i)
-            for r in calls.reversed() where r.isRead && r.anchor < i.anchor && scope.contains(r.anchor) && !r.boundNames.isEmpty {
+            for r in calls.reversed() where r.isRead && r.api != .http && r.anchor < i.anchor && scope.contains(r.anchor) && !r.boundNames.isEmpty {
                 guard let rt = r.table, let it = i.table, DataAccessFile.sameTable(rt, it) else { continue }
                 guard r.end < i.start, r.boundNames.contains(where: { decides($0, in: r.end..<i.start) }) else { continue }
                 let cols = filterColumns(r)
@@ -868,7 +868,7 @@ public struct DataAccessFile: Sendable {
             if o + name.utf8.count < code.bytes.count, ByteClass.isIdentifier(code.bytes[o + name.utf8.count]) { continue }
             let line = code.file.lineText(at: o)
             let t = line.trimmingCharacters(in: .whitespaces)
-            if t.hasPrefix("if") || t.contains(" if (") || t.contains("if(") || t.contains("?") && !t.contains("?.") { return true }
+            if t.hasPrefix("if") || t.hasSubstring(" if (") || t.hasSubstring("if(") || t.hasSubstring("?") && !t.hasSubstring("?.") { return true }
         }
         return false
     }
@@ -877,21 +877,39 @@ public struct DataAccessFile: Sendable {
     /// outside a transaction.
     public func dependentWrites() -> [(first: DBCall, second: DBCall)] {
         var out: [(DBCall, DBCall)] = []
-        for a in calls where a.op == .insert && !a.boundNames.isEmpty && !inTransaction(a) {
+        let tables = calls.map { $0.table.map(DataAccessFile.normalTable) }
+        var identifiers: [Int: Set<String>] = [:]
+        for (ia, a) in calls.enumerated() where a.op == .insert && !a.boundNames.isEmpty && !inTransaction(a) {
+            guard let at = tables[ia] else { continue }
             let scope = scope(a)
-            for b in calls where b.isWrite && b.anchor > a.end && scope.contains(b.anchor) && !inTransaction(b) {
-                guard let at = a.table, let bt = b.table, !DataAccessFile.sameTable(at, bt), !DataAccessFile.isLogTable(bt) else { continue }
-                let text = code.text(b.start..<b.end)
-                let uses = a.boundNames.contains { n in
-                    ["\(n).", "\(n)?.", "\(n)!.", "\(n)[", "\(n).id"].contains { text.contains($0) } && JSCode.identifiers(in: text).contains(n)
+            for (ib, b) in calls.enumerated() where b.isWrite && b.anchor > a.end && scope.contains(b.anchor) && !inTransaction(b) {
+                guard let bt = tables[ib], at != bt, let name = b.table, !DataAccessFile.isLogTable(name) else { continue }
+                let ids: Set<String>
+                if let cached = identifiers[ib] {
+                    ids = cached
+                } else {
+                    ids = Set(JSCode.identifiers(in: code.text(b.start..<b.end)))
+                    identifiers[ib] = ids
                 }
-                if uses {
+                if a.boundNames.contains(where: { ids.contains($0) && usesMember(of: $0, in: b.start..<b.end) }) {
                     out.append((a, b))
                     break
                 }
             }
         }
         return out
+    }
+
+    /// Whether `name.x`, `name?.x`, `name!.x` or `name[…]` occurs in the code of `r`.
+    private func usesMember(of name: String, in r: Range<Int>) -> Bool {
+        let b = code.bytes
+        for o in code.occurrences(name, in: r) {
+            var k = o + name.utf8.count
+            guard k < b.count, !ByteClass.isIdentifier(b[k]), o == 0 || b[o - 1] != 0x2E else { continue }
+            if b[k] == 0x3F || b[k] == 0x21 { k += 1 }
+            if k < b.count && (b[k] == 0x2E || b[k] == 0x5B) { return true }
+        }
+        return false
     }
 
     /// supabase-js `.upsert({…})` calls without `onConflict`, with the keys of the row they write (the default
@@ -901,7 +919,7 @@ public struct DataAccessFile: Sendable {
         for c in calls where c.api == .supabase && c.op == .upsert {
             guard let m = c.method("upsert") else { continue }
             let parts = code.splitTopLevel(m.args.lowerBound, m.args.upperBound)
-            if parts.count >= 2 && code.text(parts[1]).contains("onConflict") { continue }
+            if parts.count >= 2 && code.text(parts[1]).hasSubstring("onConflict") { continue }
             guard let first = parts.first, code.bytes[first.lowerBound] == 0x7B else { continue }
             out.append((c, code.objectEntries(first.lowerBound).map(\.key)))
         }
@@ -942,7 +960,7 @@ public struct DataAccessFile: Sendable {
     }
 
     static func isAtomic(_ text: String) -> Bool {
-        text.contains("increment") || text.contains("decrement") || text.contains("sql`") || text.contains("FieldValue") || text.contains("raw(")
+        text.hasSubstring("increment") || text.hasSubstring("decrement") || text.hasSubstring("sql`") || text.hasSubstring("FieldValue") || text.hasSubstring("raw(")
     }
 
     /// `+` or `-` (or only `op`) used as a binary operator.
@@ -961,18 +979,61 @@ public struct DataAccessFile: Sendable {
         return false
     }
 
-    static func sameTable(_ a: String, _ b: String) -> Bool {
-        let n: (String) -> String = { s in
-            var x = s.lowercased().replacingOccurrences(of: "_", with: "")
-            if let d = x.lastIndex(of: ".") { x = String(x[x.index(after: d)...]) }
-            if x.hasSuffix("ies") { x = String(x.dropLast(3)) + "y" } else if x.hasSuffix("s") { x.removeLast() }
-            return x
+    static func sameTable(_ a: String, _ b: String) -> Bool { normalTable(a) == normalTable(b) }
+
+    /// A table name reduced for comparison: last dotted part, lower case, no underscores, singular.
+    static func normalTable(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        for c in s.utf8 {
+            if c == 0x2E { bytes.removeAll(); continue }
+            if c != 0x5F { bytes.append(ByteClass.lower(c)) }
         }
-        return n(a) == n(b)
+        var x = String(decoding: bytes, as: UTF8.self)
+        if x.hasSuffix("ies") { x = String(x.dropLast(3)) + "y" } else if x.hasSuffix("s") { x.removeLast() }
+        return x
     }
 
     static func isLogTable(_ t: String) -> Bool {
         let l = t.lowercased()
-        return ["audit", "log", "event", "notification", "activity", "history", "analytics"].contains { l.contains($0) }
+        return ["audit", "log", "event", "notification", "activity", "history", "analytics"].contains { l.hasSubstring($0) }
+    }
+}
+
+extension DataAccessFile {
+    /// The analysis of a file, shared by the collectors that inspect it one after another (G4.P4 and G4.P5 see the
+    /// same file back to back in the per-file pass). Includes `fetch` calls; a small recent-files cache, so memory
+    /// stays bounded and a miss only costs a recomputation.
+    public static func shared(_ file: ScannedFile) -> DataAccessFile? {
+        DataAccessCache.instance.value(for: file) {
+            let anchors = DataAccessFile.anchors(file, literals: literalSet)
+            guard !anchors.isEmpty else { return nil }
+            let access = DataAccessFile(file, anchors: anchors, includeFetch: true)
+            return access.calls.contains(where: { $0.api != .http }) ? access : nil
+        }
+    }
+
+    static let literalSet = Set(anchorLiterals)
+}
+
+/// The last few files' analyses, keyed by file identity.
+final class DataAccessCache: @unchecked Sendable {
+    static let instance = DataAccessCache()
+    private let capacity = 64
+    private let lock = NSLock()
+    private var entries: [(file: ScannedFile, value: DataAccessFile?)] = []
+
+    func value(for file: ScannedFile, make: () -> DataAccessFile?) -> DataAccessFile? {
+        lock.lock()
+        if let e = entries.first(where: { $0.file === file }) {
+            lock.unlock()
+            return e.value
+        }
+        lock.unlock()
+        let v = make()
+        lock.lock()
+        entries.append((file, v))
+        if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
+        lock.unlock()
+        return v
     }
 }

@@ -20,7 +20,7 @@ enum DrizzleSchemaReader {
         guard f.role != .test, f.role != .docs else { return false }
         let name = parts.last ?? ""
         let dirs = parts.dropLast()
-        guard name.contains("schema") || name.contains("table") || name.contains("model")
+        guard name.hasSubstring("schema") || name.hasSubstring("table") || name.hasSubstring("model")
                 || dirs.contains(where: { ["schema", "schemas", "db", "drizzle", "models", "database", "tables"].contains($0) }) else { return false }
         return f.contains("drizzle-orm", in: .string)
     }

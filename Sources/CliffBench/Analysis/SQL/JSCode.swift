@@ -16,7 +16,9 @@ public struct JSCode: Sendable {
     public let openOf: BracketIndex
     /// Function bodies: `{…}` of functions, methods and block arrows, and the expression of expression arrows.
     public let functions: [Range<Int>]
-    public let loops: [JSLoop]
+    /// `(`…`)` of `for (…)` headers and `.forEach(` / `.map(` / `.flatMap(` calls, with their bodies; the loops are
+    /// read in full only when a query sits inside one.
+    private let loopHeads: [(open: Int, close: Int, body: Range<Int>)]
 
     public init(_ file: ScannedFile) {
         self.file = file
@@ -54,14 +56,14 @@ public struct JSCode: Sendable {
         self.openOf = openOf
 
         var functions: [Range<Int>] = []
-        var loops: [JSLoop] = []
+        var heads: [(open: Int, close: Int, body: Range<Int>)] = []
         for (o32, c32) in pairs {
             let o = Int(o32), c = Int(c32)
             switch b[o] {
             case 0x7B:
                 if JSCode.isFunctionBrace(b, o, openOf: openOf, regions: regions) { functions.append(o..<(c + 1)) }
             case 0x28:
-                if let loop = JSCode.loop(b, open: o, close: c, closeOf: closeOf, openOf: openOf, regions: regions) { loops.append(loop) }
+                if let body = JSCode.loopBody(b, open: o, close: c, closeOf: closeOf, regions: regions) { heads.append((o, c, body)) }
             default:
                 break
             }
@@ -74,9 +76,8 @@ public struct JSCode: Sendable {
             }
         }
         functions.sort { $0.lowerBound < $1.lowerBound }
-        loops.sort { $0.body.lowerBound < $1.body.lowerBound }
         self.functions = functions
-        self.loops = loops
+        self.loopHeads = heads
     }
 
     // MARK: - Queries
@@ -97,7 +98,9 @@ public struct JSCode: Sendable {
 
     /// Loops whose body contains `offset`, innermost first.
     public func loops(containing offset: Int) -> [JSLoop] {
-        loops.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
+        loopHeads.filter { $0.body.contains(offset) }
+            .compactMap { JSCode.loop(bytes, open: $0.open, close: $0.close, closeOf: closeOf, openOf: openOf, regions: file.regions) }
+            .sorted { $0.body.count < $1.body.count }
     }
 
     public func skipSpace(_ i: Int) -> Int { JSCode.skipSpace(bytes, i, file.regions) }
@@ -267,16 +270,23 @@ public struct JSCode: Sendable {
         return k
     }
 
-    private static func wordBefore(_ b: [UInt8], _ i: Int) -> (String, Int)? {
+    /// Byte range of the identifier that ends (after white space) just before `i`.
+    private static func wordRangeBefore(_ b: [UInt8], _ i: Int) -> Range<Int>? {
         var e = i
         while e > 0 && ByteClass.isSpace(b[e - 1]) { e -= 1 }
         var s = e
         while s > 0 && ByteClass.isIdentifier(b[s - 1]) { s -= 1 }
-        guard s < e else { return nil }
-        return (String(decoding: b[s..<e], as: UTF8.self), s)
+        return s < e ? s..<e : nil
     }
 
-    private static let controlWords: Set<String> = ["if", "for", "while", "switch", "catch", "with"]
+    @inline(__always)
+    private static func bytes(_ b: [UInt8], _ r: Range<Int>, equal word: StaticString) -> Bool {
+        guard r.count == word.utf8CodeUnitCount else { return false }
+        let p = word.utf8Start
+        for (k, i) in r.enumerated() where b[i] != p[k] { return false }
+        return true
+    }
+
 
     /// Whether the `{` at `o` opens a function body (arrow, function, method), not an object, class or control block.
     static func isFunctionBrace(_ b: [UInt8], _ o: Int, openOf: BracketIndex, regions: [Region]) -> Bool {
@@ -299,17 +309,33 @@ public struct JSCode: Sendable {
             guard between.hasPrefix(":") else { return false }
             p = j
         }
-        guard let open = openOf[Int32(p)] else { return false }
-        guard let (w, _) = wordBefore(b, Int(open)) else {
-            return false
+        guard let open = openOf[Int32(p)], let w = wordRangeBefore(b, Int(open)) else { return false }
+        return !(bytes(b, w, equal: "if") || bytes(b, w, equal: "for") || bytes(b, w, equal: "while") || bytes(b, w, equal: "switch")
+            || bytes(b, w, equal: "catch") || bytes(b, w, equal: "with"))
+    }
+
+    /// The body of the loop whose `(` is at `open`, if it is a `for (…)` header or an array iteration call; bytes only.
+    static func loopBody(_ b: [UInt8], open: Int, close: Int, closeOf: BracketIndex, regions: [Region]) -> Range<Int>? {
+        guard let wr = wordRangeBefore(b, open) else { return nil }
+        if bytes(b, wr, equal: "for") || (bytes(b, wr, equal: "await") && wordRangeBefore(b, wr.lowerBound).map { bytes(b, $0, equal: "for") } == true) {
+            let bodyStart = skipSpace(b, close + 1, regions)
+            if bodyStart < b.count && b[bodyStart] == 0x7B, let e = closeOf[Int32(bodyStart)] { return bodyStart..<(Int(e) + 1) }
+            var e = bodyStart
+            while e < b.count && b[e] != 0x3B && b[e] != 0x0A { e += 1 }
+            return bodyStart..<e
         }
-        return !controlWords.contains(w)
+        guard bytes(b, wr, equal: "forEach") || bytes(b, wr, equal: "map") || bytes(b, wr, equal: "flatMap"), wr.lowerBound > 0 else { return nil }
+        var d = wr.lowerBound - 1
+        while d >= 0 && ByteClass.isSpace(b[d]) { d -= 1 }
+        guard d >= 0, b[d] == 0x2E else { return nil }
+        return open..<(close + 1)
     }
 
     /// A `for (…)` header or an array iteration call (`.forEach(` / `.map(` / `.flatMap(`) whose `(` is at `open`.
     static func loop(_ b: [UInt8], open: Int, close: Int, closeOf: BracketIndex, openOf: BracketIndex, regions: [Region]) -> JSLoop? {
-        guard let (w, ws) = wordBefore(b, open) else { return nil }
-        if w == "for" || (w == "await" && wordBefore(b, ws).map { $0.0 == "for" } == true) {
+        guard let wr = wordRangeBefore(b, open) else { return nil }
+        let ws = wr.lowerBound
+        if bytes(b, wr, equal: "for") || (bytes(b, wr, equal: "await") && wordRangeBefore(b, ws).map { bytes(b, $0, equal: "for") } == true) {
             let header = String(decoding: b[(open + 1)..<close], as: UTF8.self)
             let bodyStart = skipSpace(b, close + 1, regions)
             var body = bodyStart..<bodyStart
@@ -338,7 +364,7 @@ public struct JSCode: Sendable {
             }
             return JSLoop(kind: .forLoop, header: open..<(close + 1), body: body, iterable: iterable, variables: vars)
         }
-        guard ["forEach", "map", "flatMap"].contains(w), ws > 0 else { return nil }
+        guard bytes(b, wr, equal: "forEach") || bytes(b, wr, equal: "map") || bytes(b, wr, equal: "flatMap"), ws > 0 else { return nil }
         var d = ws - 1
         while d >= 0 && ByteClass.isSpace(b[d]) { d -= 1 }
         if d >= 1 && b[d] == 0x2E && b[d - 1] == 0x3F { d -= 1 }
@@ -384,18 +410,19 @@ public struct JSCode: Sendable {
         return b.count
     }
 
+    /// Identifiers in a piece of source text (ASCII letters, digits, `_`, `$`; non-ASCII bytes count as letters).
     static func identifiers(in s: String) -> [String] {
         var out: [String] = []
-        var cur = ""
-        for ch in s.unicodeScalars {
-            if ch.properties.isAlphabetic || ch == "_" || ch == "$" || (ch.properties.numericType != nil && !cur.isEmpty) {
-                cur.unicodeScalars.append(ch)
-            } else {
-                if !cur.isEmpty { out.append(cur) }
-                cur = ""
+        var cur: [UInt8] = []
+        for b in s.utf8 {
+            if ByteClass.isAlpha(b) || b == 0x5F || b == 0x24 || b >= 0x80 || (ByteClass.isDigit(b) && !cur.isEmpty) {
+                cur.append(b)
+            } else if !cur.isEmpty {
+                out.append(String(decoding: cur, as: UTF8.self))
+                cur.removeAll(keepingCapacity: true)
             }
         }
-        if !cur.isEmpty { out.append(cur) }
+        if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
         return out
     }
 }
@@ -430,5 +457,29 @@ public struct BracketIndex: Sendable {
             if keys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
         return lo < keys.count && keys[lo] == key ? values[lo] : nil
+    }
+}
+
+extension StringProtocol {
+    /// Byte-wise substring test (Foundation's `contains` bridges to CFString on Linux, which is slow in hot loops).
+    func hasSubstring(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let search: (UnsafeBufferPointer<UInt8>) -> Bool = { h in
+            guard h.count >= n.count else { return false }
+            var i = 0
+            let last = h.count - n.count
+            while i <= last {
+                if h[i] == first {
+                    var ok = true
+                    for j in 1..<n.count where h[i + j] != n[j] { ok = false; break }
+                    if ok { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        if let r = utf8.withContiguousStorageIfAvailable(search) { return r }
+        return Array(utf8).withUnsafeBufferPointer(search)
     }
 }

@@ -35,6 +35,8 @@ public struct SchemaModel: Sendable {
     public var drizzleTables: [String: String]
     /// Statements read across all SQL files.
     public var statementCount: Int
+    /// Table positions by key, bare name, lower-cased name and singular form (built with the model).
+    private var nameIndex: [String: Int] = [:]
 
     public init() {
         tables = []; indexes = []; policies = []; functions = []; grants = []; views = []; destructive = []; files = []
@@ -62,7 +64,7 @@ public struct SchemaModel: Sendable {
             let lower = f.path.lowercased()
             let parts = lower.split(separator: "/").map(String.init)
             let name = parts.last ?? lower
-            if lower.hasPrefix("supabase/") || lower.contains("/supabase/") {
+            if parts.contains("supabase") {
                 if name == "config.toml" && parts.dropLast().last == "supabase" {
                     model.supabaseProject = true
                     model.edgeFunctions += SupabaseConfigReader.functions(f)
@@ -166,6 +168,12 @@ public struct SchemaModel: Sendable {
         model.views = b.views
         model.destructive = b.destructive
         if model.dialect == .unknown && !model.tables.isEmpty && model.supabaseProject { model.dialect = .postgres }
+        for (i, t) in model.tables.enumerated().reversed() {
+            for k in [t.name.key, t.name.name, t.name.name.lowercased(), "~" + DataAccessFile.normalTable(t.name.name)] {
+                model.nameIndex[k] = i
+            }
+        }
+        for (i, t) in model.tables.enumerated() where model.nameIndex[t.name.key] == nil { model.nameIndex[t.name.key] = i }
         return model
     }
 
@@ -218,8 +226,10 @@ public struct SchemaModel: Sendable {
 
     /// Offset of a `-- migrate:down` (dbmate), `-- +goose Down` or `-- +migrate Down` marker: the file's down part.
     static func downSection(_ f: ScannedFile) -> Int? {
-        for marker in ["migrate:down", "+goose down", "+migrate down", "@undo"] {
-            if let o = f.find(marker, in: .comment, caseInsensitive: true).first { return o }
+        let markers = ["migrate:down", "+goose down", "+migrate down", "@undo"]
+        for r in f.regions where r.kind == .comment && r.end - r.start < 200 {
+            let text = f.string(Int(r.start)..<Int(r.end)).lowercased()
+            if markers.contains(where: { text.hasSubstring($0) }) { return Int(r.start) }
         }
         return nil
     }
@@ -263,22 +273,20 @@ public struct SchemaModel: Sendable {
 
     /// A table by key (`public.orders`), qualified name or bare name (case-insensitive as a fallback).
     public func table(_ name: String) -> SQLTable? {
-        let key = name.contains(".") ? name : "public." + name
-        if let t = tables.first(where: { $0.name.key == key }) { return t }
+        if let i = nameIndex[name.utf8.contains(0x2E) ? name : "public." + name] ?? nameIndex[name] { return tables[i] }
         let bare = name.split(separator: ".").last.map(String.init) ?? name
-        let lower = bare.lowercased()
-        return tables.first { $0.name.name == bare } ?? tables.first { $0.name.name.lowercased() == lower }
+        if let i = nameIndex[bare] ?? nameIndex[bare.lowercased()] { return tables[i] }
+        if nameIndex.isEmpty, let t = tables.first(where: { $0.name.key == name || $0.name.name.lowercased() == bare.lowercased() }) { return t }
+        return nil
     }
 
-    /// The table a name used in code refers to: a table name, a Drizzle variable, or a Prisma model accessor.
+    /// The table a name used in code refers to: a table name, a Drizzle variable, or a Prisma accessor
+    /// (`appointment` → `Appointment`, `orderItem` → `order_items`).
     public func resolve(codeName: String) -> SQLTable? {
-        if let k = drizzleTables[codeName], let t = tables.first(where: { $0.name.key == k }) { return t }
+        if let k = drizzleTables[codeName], let i = nameIndex[k] { return tables[i] }
         if let t = table(codeName) { return t }
-        let l = codeName.lowercased()
-        return tables.first { t in
-            let n = t.name.name.lowercased().replacingOccurrences(of: "_", with: "")
-            return n == l || n == l + "s" || n + "s" == l
-        }
+        if let i = nameIndex["~" + DataAccessFile.normalTable(codeName)] { return tables[i] }
+        return nil
     }
 
     public func indexes(on t: SQLTable) -> [SQLIndex] { indexes.filter { $0.table.key == t.name.key } }
@@ -293,7 +301,7 @@ public struct SchemaModel: Sendable {
 
     /// Unique keys of `t` whose columns are all among `columns` (a duplicate on `columns` would be rejected).
     public func uniqueKeys(_ t: SQLTable, within columns: Set<String>) -> [SQLUniqueKey] {
-        let lower = Set(columns.map { $0.lowercased() })
+        let lower = Set(columns.map { $0.lowercased() })  // natural keys compared case-insensitively
         return t.allUniqueKeys.filter { k in
             !k.columns.isEmpty && k.columns.allSatisfy { lower.contains($0.lowercased()) } && !(k.kind == .primaryKey && isSurrogate(t, k.columns))
         }

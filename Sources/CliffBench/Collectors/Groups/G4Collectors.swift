@@ -2,6 +2,9 @@
 public enum G4Collectors {
     public static let all: [any Collector] = [
         SecretExposureCollector(),
+        ConcurrencyCollector(),
+        LoadBehaviourCollector(),
+        RLSPoliciesCollector(),
         InjectionCollector(),
         ClientSideAuthCollector(),
         CSRFCollector(),

@@ -9,5 +9,6 @@ public enum G7Collectors {
         CIPipelineCollector(),
         GracefulShutdownCollector(),
         DocsRunbookCollector(),
+        MigrationsRollbackCollector(),
     ]
 }

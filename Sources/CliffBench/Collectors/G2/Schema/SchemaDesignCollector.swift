@@ -269,7 +269,6 @@ public struct SchemaDesignCollector: Collector {
         guard isReferenceName(c.name) else { return nil }
         let l = c.name.lowercased()
         if Self.external.contains(where: { l.hasPrefix($0) || l.contains("_" + $0) }) { return nil }
-        if c.type.hasPrefix("text") && !(c.type == "text" && t.origin != .sql) && l.contains("slug") { return nil }
         var base = l
         for suffix in ["_id", "id"] where base.hasSuffix(suffix) && base != suffix {
             base = String(base.dropLast(suffix.count))
@@ -309,7 +308,7 @@ public struct SchemaDesignCollector: Collector {
         if l.hasSuffix("_ids") || (c.name.hasSuffix("Ids") && c.name.count > 3) { return true }
         if Self.relationalNames.contains(l) || l.hasSuffix("_items") || (c.name.hasSuffix("Items") && c.name.count > 5) { return true }
         let tname = t.name.name.lowercased()
-        if (l == "items" || l == "products") && Self.orderLike.contains(where: { tname.contains($0) }) { return true }
+        if (l == "items" || l == "products") && Self.orderLike.contains(where: { tname.hasSubstring($0) }) { return true }
         if c.isJSON, model.tables.contains(where: { $0.name.name.lowercased() == l && $0.name.key != t.name.key }) { return true }
         return false
     }

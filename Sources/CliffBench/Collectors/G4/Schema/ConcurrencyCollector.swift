@@ -92,15 +92,23 @@ public struct ConcurrencyCollector: Collector {
                   return Response.json({ ok: res.count === 1 })
                 }
                 """, note: "an atomic decrement, a read-modify-write in a serializable transaction, and one in a comment"),
-            CollectorExample("server/stock.ts", """
-                import { supabaseAdmin } from './supabase'
-                export async function sell(productId: string, qty: number) {
-                  const { data, error } = await supabaseAdmin.rpc('decrement_stock', { product_id: productId, qty })
-                  const { data: p } = await supabaseAdmin.from('products').select('name, price').eq('id', productId).single()
-                  await supabaseAdmin.from('audit_log').insert({ action: 'sell', product: p.name })
-                  return data
-                }
-                """, note: "stock changed by a Postgres function through rpc"),
+            CollectorExample([
+                "server/stock.ts": """
+                    import { supabaseAdmin } from './supabase'
+                    export async function sell(productId: string, qty: number) {
+                      const { data, error } = await supabaseAdmin.rpc('decrement_stock', { product_id: productId, qty })
+                      const { data: p } = await supabaseAdmin.from('products').select('name, price').eq('id', productId).single()
+                      await supabaseAdmin.from('audit_log').insert({ action: 'sell', product: p.name })
+                      return data
+                    }
+                    """,
+                "__tests__/stock.test.ts": """
+                    it('sells', async () => {
+                      const { data: p } = await db.from('products').select('stock').eq('id', 1).single()
+                      await db.from('products').update({ stock: p.stock - 1 }).eq('id', 1)
+                    })
+                    """,
+            ], note: "stock changed by a Postgres function through rpc; a read-modify-write only in a test"),
             CollectorExample("src/utils/math.ts", """
                 export const total = (items: { price: number; qty: number }[]) => items.reduce((s, i) => s + i.price * i.qty, 0)
                 """, note: "no writes to a shared store: not measured"),
@@ -114,15 +122,11 @@ public struct ConcurrencyCollector: Collector {
         ]
     }
 
-    private static let literals = Set(DataAccessFile.anchorLiterals)
-
     public func inspect(_ file: ScannedFile, app: AppInfo) -> FileReport? {
         guard file.language.isJSFamily || file.language == .vue || file.language == .svelte,
-              file.role == .client || file.role == .server || file.role == .shared else { return nil }
-        let anchors = DataAccessFile.anchors(file, literals: Self.literals)
-        guard !anchors.isEmpty else { return nil }
-        let access = DataAccessFile(file, anchors: anchors)
-        return access.calls.isEmpty ? nil : FileReport(payload: access)
+              file.role == .client || file.role == .server || file.role == .shared,
+              let access = DataAccessFile.shared(file) else { return nil }
+        return FileReport(payload: access)
     }
 
     private static let counterWords = ["count", "balance", "stock", "quantity", "qty", "inventory", "credit", "point", "seat", "slot",
@@ -169,7 +173,7 @@ public struct ConcurrencyCollector: Collector {
                 let rs = byWrite[w]!
                 let r = rs[0]
                 let columns = rs.map(\.column)
-                let counter = columns.contains { c in Self.counterWords.contains { c.lowercased().contains($0) } }
+                let counter = columns.contains { c in Self.counterWords.contains { c.lowercased().hasSubstring($0) } }
                 let readLine = f.file.location(of: r.read.anchor).line
                 let op = r.decreases ? "-" : "+"
                 let atomic = r.write.api == .prisma ? "Prisma `{ \(r.decreases ? "decrement" : "increment"): n }`"
@@ -186,12 +190,12 @@ public struct ConcurrencyCollector: Collector {
                 let table = c.insert.table.flatMap { model.resolve(codeName: $0) }
                 let cols = Set(c.columns)
                 var guarded = f.isolatingTransactions.contains(where: { $0.contains(c.insert.anchor) }) || c.insert.methods.contains { ["onConflictDoNothing", "onConflictDoUpdate", "ignore"].contains($0.name) }
-                    || f.code.text(c.insert.start..<c.insert.end).contains("skipDuplicates") || f.code.text(c.insert.start..<c.insert.end).contains("ignoreDuplicates")
+                    || f.code.text(c.insert.start..<c.insert.end).hasSubstring("skipDuplicates") || f.code.text(c.insert.start..<c.insert.end).hasSubstring("ignoreDuplicates")
                 if let t = table {
                     if !model.uniqueKeys(t, within: cols).isEmpty || t.allUniqueKeys.contains(where: { $0.kind == .exclusion }) { guarded = true }
                 }
                 let scopeText = f.code.text(f.scope(c.insert))
-                if ["23505", "P2002", "unique_violation", "duplicate key", "UniqueConstraint"].contains(where: { scopeText.contains($0) }) { guarded = true }
+                if ["23505", "P2002", "unique_violation", "duplicate key", "UniqueConstraint"].contains(where: { scopeText.hasSubstring($0) }) { guarded = true }
                 if guarded { credits += 1; continue }
                 let name = c.insert.table ?? "the table"
                 let booking = Self.isBookingTable(name)

@@ -9,6 +9,10 @@ import Foundation
 ///   also caps responses at 1,000 rows by default, so such lists silently truncate;
 /// - `select('*')` / `SELECT *` over wide tables (15+ columns, low).
 ///
+/// The value is the share of list queries that are bounded or filtered (an unbounded list over a growing
+/// table counts fully, over another table half), times the usual per-finding score of the loops and
+/// `select *` findings.
+///
 /// Not measured when the app makes no data queries.
 public struct LoadBehaviourCollector: Collector {
     public init() {}
@@ -57,14 +61,22 @@ public struct LoadBehaviourCollector: Collector {
                 """, note: "raw SQL over a growing table without WHERE or LIMIT"),
         ],
         nonTriggering: [
-            CollectorExample("app/api/orders/route.ts", """
-                import { prisma } from '@/lib/db'
-                export async function GET(req: Request) {
-                  const page = Number(new URL(req.url).searchParams.get('page') ?? 1)
-                  const orders = await prisma.order.findMany({ include: { customer: true }, orderBy: { createdAt: 'desc' }, skip: (page - 1) * 20, take: 20 })
-                  return Response.json(orders)
-                }
-                """, note: "paginated, with the relation joined in"),
+            CollectorExample([
+                "app/api/orders/route.ts": """
+                    import { prisma } from '@/lib/db'
+                    export async function GET(req: Request) {
+                      const page = Number(new URL(req.url).searchParams.get('page') ?? 1)
+                      const orders = await prisma.order.findMany({ include: { customer: true }, orderBy: { createdAt: 'desc' }, skip: (page - 1) * 20, take: 20 })
+                      return Response.json(orders)
+                    }
+                    """,
+                "tests/orders.spec.ts": """
+                    test('seed', async () => {
+                      const orders = await prisma.order.findMany()
+                      for (const o of orders) await prisma.customer.findUnique({ where: { id: o.customerId } })
+                    })
+                    """,
+            ], note: "paginated, with the relation joined in; an unbounded loop only in a test"),
             CollectorExample("src/pages/Mine.tsx", """
                 import { supabase } from '../lib/supabase'
                 export async function mine(userId: string) {
@@ -101,15 +113,11 @@ public struct LoadBehaviourCollector: Collector {
         ]
     }
 
-    private static let literals = Set(DataAccessFile.anchorLiterals)
-
     public func inspect(_ file: ScannedFile, app: AppInfo) -> FileReport? {
         guard file.language.isJSFamily || file.language == .vue || file.language == .svelte,
-              file.role == .client || file.role == .server || file.role == .shared else { return nil }
-        let anchors = DataAccessFile.anchors(file, literals: Self.literals)
-        guard !anchors.isEmpty else { return nil }
-        let access = DataAccessFile(file, anchors: anchors, includeFetch: true)
-        return access.calls.contains(where: { $0.api != .http }) ? FileReport(payload: access) : nil
+              file.role == .client || file.role == .server || file.role == .shared,
+              let access = DataAccessFile.shared(file) else { return nil }
+        return FileReport(payload: access)
     }
 
     static func paginationHint(_ api: DBCall.API) -> String {
@@ -173,7 +181,12 @@ public struct LoadBehaviourCollector: Collector {
             }
         }
 
-        return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: [
+        // Unbounded lists count as a share of all list queries (so a large app is not punished for its size);
+        // N+1 loops and wide select * compound per finding.
+        let unboundedWeight = findings.filter { $0.rule == "unbounded-list" }.reduce(0.0) { $0 + ($1.severity == .medium ? 1 : 0.5) }
+        let listShare = lists == 0 ? 1 : max(0, 1 - unboundedWeight / Double(lists))
+        let value = FindingScore.round1(listShare * FindingScore.score(findings.filter { $0.rule != "unbounded-list" }))
+        return MetricResult(metricID: d.id, value: .measured(value), findings: findings, evidence: [
             Evidence("query call sites", queries.count),
             Evidence("list queries", lists),
             Evidence("filtered or bounded list queries", boundedLists),

@@ -126,6 +126,9 @@ public struct RLSPoliciesCollector: Collector {
 
     public var rules: [PatternRule] {
         [
+            PatternRule(id: "G4.D1/caller-check", literals: Self.callerCheckMarkers, regions: .live,
+                        languages: [.javascript, .jsx, .typescript, .tsx],
+                        regexEquivalent: #"constructEvent|verifySignature|svix|new Webhook\(|timingSafeEqual|createHmac|crypto\.subtle\.verify|auth\.(getUser|getClaims)\(|jwt(Verify|\.verify)\(|verifyWebhook|x-hub-signature|validateRequest\(|verifyKey\("#),
             PatternRule(id: "G4.D1/supabase-db-url", literals: ["pooler.supabase.com", ".supabase.co:5432", ".supabase.co:6543"], regions: .any,
                         regexEquivalent: #"pooler\.supabase\.com|\.supabase\.co:(5432|6543)"#),
             PatternRule(id: "G4.D1/supabase-client",
@@ -148,7 +151,7 @@ public struct RLSPoliciesCollector: Collector {
         let sqlTables = model.tables.filter { t in
             t.origin == .sql && (supabaseDatabase || !Self.isORMMigration(t.source.path))
         }
-        let supabaseSQL = !model.policies.isEmpty || model.functions.contains { $0.body.contains("auth.uid") || $0.body.contains("auth.jwt") }
+        let supabaseSQL = !model.policies.isEmpty || model.functions.contains { $0.body.hasSubstring("auth.uid") || $0.body.hasSubstring("auth.jwt") }
             || sqlTables.contains { t in t.allForeignKeys.contains { $0.references.table.key == "auth.users" } }
         let exposedTables = (usesSupabase || supabaseSQL) ? sqlTables.filter { ($0.name.schema ?? "public") == "public" } : []
 
@@ -196,20 +199,21 @@ public struct RLSPoliciesCollector: Collector {
             case .delete: verb = "delete"
             case .insert: verb = "insert"
             }
-            if let u = p.using, Self.isTrue(u), p.command != .insert {
+            let using = p.using.map(Self.normalized), check = p.withCheck.map(Self.normalized)
+            if let u = using, Self.isTrueNormalized(u), p.command != .insert {
                 trivialCount += 1
                 findings.append(app.finding(d, rule: "policy-using-true", at: p.source, severity: .high,
                     message: "Policy \"\(p.name)\" on \(p.table) is USING (true) for \(p.command.rawValue.uppercased()): \(who) can \(verb) every user's rows. Scope it to the owner, e.g. `using ((select auth.uid()) = \(owner))`."))
                 continue
             }
-            if let c = p.withCheck, Self.isTrue(c), writes {
+            if let c = check, Self.isTrueNormalized(c), writes {
                 trivialCount += 1
                 findings.append(app.finding(d, rule: "policy-check-true", at: p.source, severity: .high,
                     message: "Policy \"\(p.name)\" on \(p.table) is WITH CHECK (true): \(who) can write rows on behalf of any user. Require the owner column to match, e.g. `with check ((select auth.uid()) = \(owner))`."))
                 continue
             }
-            let effectiveCheck = p.withCheck ?? (p.command == .insert ? nil : p.using)
-            if let u = p.using, Self.isSignedInOnly(u), p.command != .insert {
+            let effectiveCheck = check ?? (p.command == .insert ? nil : using)
+            if let u = using, Self.isSignedInOnlyNormalized(u), p.command != .insert {
                 let sev: Severity = p.command == .select ? .medium : .high
                 findings.append(app.finding(d, rule: "policy-any-signed-in-user", at: p.source, severity: sev,
                     message: "Policy \"\(p.name)\" on \(p.table) only checks that a user is signed in: every account can \(verb) every other user's rows (\(p.command.rawValue.uppercased())). Compare the row's owner column with `auth.uid()`."))
@@ -218,7 +222,7 @@ public struct RLSPoliciesCollector: Collector {
             if p.command == .insert && p.withCheck == nil {
                 findings.append(app.finding(d, rule: "insert-policy-without-check", at: p.source, severity: .medium,
                     message: "INSERT policy \"\(p.name)\" on \(p.table) has no WITH CHECK, so it does not say which rows a user may create. Add `with check ((select auth.uid()) = \(owner))` so users cannot insert rows owned by someone else."))
-            } else if let c = effectiveCheck, writes, Self.isSignedInOnly(c) {
+            } else if let c = effectiveCheck, writes, Self.isSignedInOnlyNormalized(c) {
                 findings.append(app.finding(d, rule: "write-check-any-user", at: p.source, severity: .medium,
                     message: "Policy \"\(p.name)\" on \(p.table) lets any signed-in user write rows for any owner (its check is only \"signed in\"). Tie new rows to `auth.uid()` in WITH CHECK."))
             }
@@ -232,12 +236,12 @@ public struct RLSPoliciesCollector: Collector {
         for f in definers {
             let exposed = (f.name.schema ?? "public") == "public" && !f.returnsTrigger && !revokedExecute(f, model)
             let body = f.body.lowercased()
-            let checksCaller = ["auth.uid", "auth.jwt", "auth.role", "auth.email", "current_user", "session_user"].contains { body.contains($0) }
-            let touchesTables = [" from ", "\nfrom ", "insert into", "update ", "delete from", "perform ", "execute "].contains { body.contains($0) }
+            let checksCaller = ["auth.uid", "auth.jwt", "auth.role", "auth.email", "current_user", "session_user"].contains { body.hasSubstring($0) }
+            let touchesTables = [" from ", "\nfrom ", "insert into", "update ", "delete from", "perform ", "execute "].contains { body.hasSubstring($0) }
             let anonCallable = exposed && !checksCaller && touchesTables && (usesSupabase || supabaseSQL)
             guard anonCallable || !f.setsSearchPath else { continue }
-            let writes = ["insert into", "update ", "delete from", "truncate", "drop ", "alter ", "grant "].contains { body.contains($0) }
-            let returnsRows = ["setof", "table", "json", "record"].contains { f.returns.contains($0) }
+            let writes = ["insert into", "update ", "delete from", "truncate", "drop ", "alter ", "grant "].contains { body.hasSubstring($0) }
+            let returnsRows = ["setof", "table", "json", "record"].contains { f.returns.hasSubstring($0) }
             var problems: [String] = []
             var sev: Severity = f.setsSearchPath ? .low : .medium
             if anonCallable {
@@ -258,7 +262,7 @@ public struct RLSPoliciesCollector: Collector {
         if usesSupabase || supabaseSQL {
             for v in model.views where (v.name.schema ?? "public") == "public" && !v.securityInvoker {
                 let readsUser = v.reads.compactMap { model.table($0.key) }.contains { model.isUserData($0) && $0.rowLevelSecurity }
-                let filtersByCaller = ["auth.uid", "auth.jwt", "auth.role", "current_user"].contains { v.query.lowercased().contains($0) }
+                let filtersByCaller = ["auth.uid", "auth.jwt", "auth.role", "current_user"].contains { v.query.lowercased().hasSubstring($0) }
                 guard readsUser, !filtersByCaller else { continue }
                 findings.append(app.finding(d, rule: "view-bypasses-rls", at: v.source, severity: .high,
                     message: "\(v.materialized ? "Materialized view" : "View") \(v.name) reads user-data tables with its owner's rights, so the API serves their rows without the tables' RLS. Create it `with (security_invoker = true)`\(v.materialized ? ", or move it out of the public schema" : "")."))
@@ -266,10 +270,18 @@ public struct RLSPoliciesCollector: Collector {
         }
 
         // Edge functions without JWT verification.
+        let verifiedFiles = Set(app.hits("G4.D1/caller-check").map(\.file.path))
+        var functionFiles: [String: [ScannedFile]] = [:]
+        if model.edgeFunctions.contains(where: { !$0.verifyJWT }) {
+            for f in app.files {
+                let parts = f.path.split(separator: "/")
+                guard let i = parts.firstIndex(of: "functions"), i > 0, parts[i - 1] == "supabase", i + 2 < parts.count else { continue }
+                functionFiles[String(parts[i + 1]), default: []].append(f)
+            }
+        }
         for e in model.edgeFunctions where !e.verifyJWT {
-            let folder = "supabase/functions/\(e.name)/"
-            let files = app.files.filter { $0.path.hasPrefix(folder) || $0.path.contains("/" + folder) }
-            if Self.verifiesItself(files) != nil { continue }
+            let files = functionFiles[e.name] ?? []
+            if files.contains(where: { verifiedFiles.contains($0.path) }) || Self.checksSharedSecret(files) { continue }
             findings.append(app.finding(d, rule: "edge-function-no-jwt", at: e.source, severity: .high,
                 message: "Edge function \(e.name) runs with verify_jwt = false and \(files.isEmpty ? "its code is not in the repository to show" : "its code does not") verify a caller or a webhook signature: anyone on the internet can invoke it. Remove `verify_jwt = false`, or verify the request yourself (`supabase.auth.getUser(token)`, `stripe.webhooks.constructEvent`, a Svix/HMAC signature)."))
         }
@@ -326,25 +338,30 @@ public struct RLSPoliciesCollector: Collector {
 
     static func isORMMigration(_ path: String) -> Bool {
         let l = path.lowercased()
-        return l.contains("prisma/migrations/") || l.hasPrefix("drizzle/") || l.contains("/drizzle/")
+        return l.hasSubstring("prisma/migrations/") || l.hasPrefix("drizzle/") || l.hasSubstring("/drizzle/")
     }
 
     /// `true`, `(true)`, `1 = 1`.
-    static func isTrue(_ expr: String) -> Bool {
-        let n = normalized(expr)
-        return n == "true" || n == "1=1"
-    }
+    static func isTrue(_ expr: String) -> Bool { isTrueNormalized(normalized(expr)) }
 
     /// Only "the caller is signed in": `auth.uid() is not null`, `auth.role() = 'authenticated'`.
-    static func isSignedInOnly(_ expr: String) -> Bool {
-        let n = normalized(expr)
-        return ["auth.uidisnotnull", "auth.role='authenticated'", "auth.jwtisnotnull", "auth.uid<>null", "current_user='authenticated'",
-                "auth.role()='authenticated'", "auth.role='authenticated'::text", "notauth.uidisnull"].contains(n)
-    }
+    static func isSignedInOnly(_ expr: String) -> Bool { isSignedInOnlyNormalized(normalized(expr)) }
 
-    private static func normalized(_ expr: String) -> String {
-        var s = expr.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" }
-        s = s.replacingOccurrences(of: "select", with: "")
+    private static func isTrueNormalized(_ n: String) -> Bool { n == "true" || n == "1=1" }
+
+    private static let signedInOnly: Set<String> = [
+        "auth.uidisnotnull", "auth.role='authenticated'", "auth.jwtisnotnull", "auth.uid<>null", "current_user='authenticated'",
+        "auth.role='authenticated'::text", "notauth.uidisnull",
+    ]
+
+    private static func isSignedInOnlyNormalized(_ n: String) -> Bool { signedInOnly.contains(n) }
+
+    /// Lower-cased, without white space, parentheses or `select` (so `(select auth.uid()) is not null` → `auth.uidisnotnull`).
+    static func normalized(_ expr: String) -> String {
+        var out: [UInt8] = []
+        for b in expr.utf8 where !ByteClass.isSpace(b) && b != 0x28 && b != 0x29 { out.append(ByteClass.lower(b)) }
+        var s = String(decoding: out, as: UTF8.self)
+        if s.hasSubstring("select") { s = s.replacingOccurrences(of: "select", with: "") }
         return s
     }
 
@@ -365,24 +382,23 @@ public struct RLSPoliciesCollector: Collector {
         return revoked
     }
 
-    /// How an edge function authenticates its caller itself, if it does (signature check or token verification).
-    static func verifiesItself(_ files: [ScannedFile]) -> String? {
-        let markers = ["constructEvent", "constructEventAsync", "verifySignature", "svix", "new Webhook(", "timingSafeEqual", "createHmac",
-                       "crypto.subtle.verify", "auth.getUser(", "auth.getClaims(", "jwtVerify(", "jwt.verify(", "verifyWebhook", "x-hub-signature",
-                       "validateRequest(", "verifyKey("]
+    /// Calls that authenticate a request inside an edge function: webhook signature checks and token verification.
+    static let callerCheckMarkers = [
+        "constructEvent", "verifySignature", "svix", "new Webhook(", "timingSafeEqual", "createHmac", "crypto.subtle.verify",
+        "auth.getUser(", "auth.getClaims(", "jwtVerify(", "jwt.verify(", "verifyWebhook", "x-hub-signature", "validateRequest(", "verifyKey(",
+    ]
+
+    /// A shared secret or signature header compared with a value from the environment.
+    static func checksSharedSecret(_ files: [ScannedFile]) -> Bool {
         for f in files where f.language.isJSFamily {
-            for m in markers where f.contains(m, in: .code) || (m == "svix" && f.contains(m, in: .string)) {
-                return m
-            }
-            // A shared secret or signature header compared with a value from the environment.
             for o in f.find("headers.get(", in: .code) {
                 let arg = f.string((o + 12)..<min(f.bytes.count, o + 60)).lowercased()
-                if ["secret", "signature", "token", "api-key", "apikey", "authorization"].contains(where: { arg.contains($0) })
+                if ["secret", "signature", "token", "api-key", "apikey", "authorization"].contains(where: { arg.hasSubstring($0) })
                     && (f.contains("Deno.env.get(", in: .code) || f.contains("process.env.", in: .code)) {
-                    return "shared secret header"
+                    return true
                 }
             }
         }
-        return nil
+        return false
     }
 }

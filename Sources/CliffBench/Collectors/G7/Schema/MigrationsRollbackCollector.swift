@@ -48,12 +48,15 @@ public struct MigrationsRollbackCollector: Collector {
                 "supabase/rollback/20240101000000_init.down.sql": "drop table todos;\n",
                 "supabase/seed.sql": "truncate todos;\ninsert into todos values (gen_random_uuid(), 'hello');\n",
             ], note: "down files, a guarded drop after copying rows, a defensive DROP IF EXISTS, a seed that truncates"),
-            CollectorExample("db/migrations/20240101120000_create_users.sql", """
-                -- migrate:up
-                create table users (id serial primary key, email text not null);
-                -- migrate:down
-                drop table users;
-                """, note: "dbmate up and down sections"),
+            CollectorExample([
+                "db/migrations/20240101120000_create_users.sql": """
+                    -- migrate:up
+                    create table users (id serial primary key, email text not null);
+                    -- migrate:down
+                    drop table users;
+                    """,
+                "docs/operations.md": "To reset a dev database run:\n\n```sql\ndrop table users;\ntruncate sessions;\n```\n",
+            ], note: "dbmate up and down sections; destructive SQL only in docs"),
             CollectorExample([
                 "migrations/20240101_create_orders.js": """
                     exports.up = (knex) => knex.schema.createTable('orders', (t) => { t.increments('id'); t.integer('total').notNullable() })
