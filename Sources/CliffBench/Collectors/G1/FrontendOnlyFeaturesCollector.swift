@@ -87,6 +87,26 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 """, note: "a timer pretending to be the booking request"),
         ],
         nonTriggering: [
+            CollectorExample(["src/components/admin/CreateEventForm.tsx": """
+                import { useState } from 'react'
+                import { supabase } from '@/lib/supabase'
+                export function CreateEventForm() {
+                  const [fields, setFields] = useState<string[]>([])
+                  const [title, setTitle] = useState('')
+                  const addField = () => { setFields([...fields, '']) }
+                  const handleSubmit = async (e: React.FormEvent) => {
+                    e.preventDefault()
+                    await supabase.from('events').insert({ title, fields })
+                  }
+                  return (
+                    <form onSubmit={handleSubmit}>
+                      <input value={title} onChange={(e) => setTitle(e.target.value)} />
+                      <button type="button" onClick={addField}>Add field</button>
+                      <button type="submit">Create event</button>
+                    </form>
+                  )
+                }
+                """], note: "a form-building control whose state the form's real submit persists"),
             CollectorExample([
                 "src/hooks/useTickets.ts": "import { useQuery } from '@tanstack/react-query'\nimport { supabase } from '@/lib/supabase'\nexport const useTickets = () => useQuery({ queryKey: ['tickets'], queryFn: async () => (await supabase.from('tickets').select('*')).data ?? [] })\n",
                 "src/pages/Tickets.tsx": "import { useTickets } from '@/hooks/useTickets'\nexport default function Tickets() {\n  const { data: tickets = [] } = useTickets()\n  return <ul>{tickets.map((t) => <li key={t.id}>{t.subject}</li>)}</ul>\n}\n",
@@ -207,6 +227,13 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 case .pretend:
                     if findings.contains(where: { $0.path == f.path && ($0.rule == "simulated-request" || $0.rule == "fake-latency")
                         && form.body.contains(f.lineRange($0.line).lowerBound + $0.column - 1) }) { continue }
+                    // A `type="button"` control inside a form that has its own submit edits the form
+                    // (add a field, remove an option): its state reaches the backend through that submit.
+                    if f.contains("onSubmit=", in: .code) {
+                        let line = f.location(of: form.offset).line
+                        let near = (max(1, line - 2)...line).map { f.lineText($0) }.joined(separator: " ")
+                        if near.contains("type=\"button\"") || near.contains("type='button'") { continue }
+                    }
                     findings.append(Finding.at(d, rule: "fake-submit", file: f, offset: form.offset,
                         message: "`\(form.name)`\(form.entity.map { " (\($0))" } ?? "") only updates component state or shows a success message — nothing reaches a server or database, so what the user entered is gone on reload while the UI claims success. Send it to an API that persists it."))
                     fakeFiles.insert(f.path)

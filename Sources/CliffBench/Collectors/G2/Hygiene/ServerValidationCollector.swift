@@ -83,6 +83,16 @@ public struct ServerValidationCollector: Collector {
                 """, note: "a server action: revalidatePath and a comment validate nothing"),
         ],
         nonTriggering: [
+            CollectorExample("app/api/donations/checkout/route.ts", """
+                import { NextRequest, NextResponse } from 'next/server'
+                import { z } from 'zod'
+                const Donation = z.object({ projectId: z.string().uuid(), amount: z.number().int().min(1).max(100000) })
+                export async function POST(request: NextRequest) {
+                  const { projectId, amount } = Donation.parse(await request.json())
+                  const session = await stripe.checkout.sessions.create({ line_items: [{ price_data: { currency: 'usd', unit_amount: amount * 100, product_data: { name: 'Donation' } }, quantity: 1 }], mode: 'payment' })
+                  return NextResponse.json({ url: session.url, projectId })
+                }
+                """, note: "a donation: the payer chooses the amount, within validated bounds"),
             CollectorExample("server/app.ts", """
                 const bookingBody = z.object({ doctorId: z.string().uuid(), startsAt: z.string().datetime() }).strict()
                 app.post("/api/bookings", authed, route(async (req, res) => {
@@ -325,9 +335,11 @@ public struct ServerValidationCollector: Collector {
             }
             // zod schema keys next to the parse: `z.object({ amount: z.number() })` in the same file.
             var reported = Set<String>()
+            // In a donation, tip or pledge the payer chooses the amount by design.
+            let payerChosen = ["donat", "pledge", "contribut", "crowdfund", "/tip"].contains { lower.contains($0) || file.path.lowercased().contains($0) }
             if !gated {
                 for f in fields where !reported.contains(f.name) {
-                    if money && Self.isMoneyField(f.name) {
+                    if money && Self.isMoneyField(f.name) && !(payerChosen && f.name.lowercased().hasSuffix("amount")) {
                         reported.insert(f.name)
                         facts.findings.append(Finding.at(d, rule: "client-price", file: file, offset: f.offset, severity: .high,
                             message: "`\(f.name)` comes from the client request in a payment/order handler: anyone can edit the request (DevTools, curl) and pay what they like. Look prices up on the server from the item ids and compute totals and discounts there."))
@@ -338,7 +350,8 @@ public struct ServerValidationCollector: Collector {
                     }
                 }
                 if money, reported.isEmpty, lower.contains(".parse(") || lower.contains(".safeparse(") {
-                    for key in schemaMoneyKeys(code, file) where !reported.contains(key.name) && lower.contains(key.name.lowercased()) {
+                    for key in schemaMoneyKeys(code, file) where !reported.contains(key.name) && lower.contains(key.name.lowercased())
+                        && !(payerChosen && key.name.lowercased().hasSuffix("amount")) {
                         reported.insert(key.name)
                         facts.findings.append(Finding.at(d, rule: "client-price", file: file, offset: key.offset, severity: .high,
                             message: "The request schema accepts `\(key.name)` from the client in a payment/order handler: validation checks its type, not that it is the right price. Compute it on the server from the item ids."))
