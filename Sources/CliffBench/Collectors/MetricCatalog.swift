@@ -2,7 +2,12 @@
 /// Collectors must agree with their entry (a test checks it); `cliffbench metrics` lists it.
 public enum MetricCatalog {
     /// Bumped whenever an id, a method, a threshold or a weight changes meaning.
-    public static let version = "1.0.0"
+    /// 1.1.0: ids, groups and methods as in v1 of the catalog; G7.P4 Effort-to-Fix is computed by
+    /// scoring from every finding's remediation cost and reported in hours, never as a 0–100 value;
+    /// G5 pair metrics read `<task-id>@<amr-id>` apps against their base app; G4.P4's static part
+    /// credits row locks, SERIALIZABLE transactions, atomic updates and unique constraints, not a
+    /// plain READ COMMITTED transaction around a read-modify-write.
+    public static let version = "1.1.0"
 
     public struct Entry: Sendable, Hashable {
         public var id: String

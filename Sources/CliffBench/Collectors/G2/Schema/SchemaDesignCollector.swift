@@ -290,6 +290,9 @@ public struct SchemaDesignCollector: Collector {
     /// Columns every row needs by their meaning.
     private func isRequiredByName(_ name: String, table: SQLTable) -> Bool {
         let l = name.lowercased()
+        // A person's display name is optional on account tables: email-link and OAuth sign-ups often have none
+        // (NextAuth's and Supabase's own user schemas keep it nullable).
+        if l == "name" && SchemaNames.isUserTable(table.name) { return false }
         if ["email", "created_at", "createdat", "status", "name", "title"].contains(l) { return true }
         return SchemaNames.isOwnerColumn(l) && table.allForeignKeys.contains { $0.columns.contains(name) } == true
             || ["user_id", "userid", "owner_id", "ownerid", "author_id", "authorid"].contains(l)

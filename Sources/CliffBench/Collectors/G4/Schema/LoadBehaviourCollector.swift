@@ -120,6 +120,14 @@ public struct LoadBehaviourCollector: Collector {
         return FileReport(payload: access)
     }
 
+    /// A reference table the app's own RLS declares as a public, read-only catalog (not user data, and every
+    /// policy on it is `for select using (true)`): clients cannot add rows, so it does not grow with use.
+    static func isPublicReadOnlyReference(_ t: SQLTable, _ m: SchemaModel) -> Bool {
+        guard t.rowLevelSecurity, !m.isUserData(t) else { return false }
+        let policies = m.policies.filter { $0.table.key == t.name.key }
+        return !policies.isEmpty && policies.allSatisfy { $0.command == .select && $0.using.map(RLSPoliciesCollector.isTrue) == true }
+    }
+
     static func paginationHint(_ api: DBCall.API) -> String {
         switch api {
         case .supabase: return "Page it with `.range(from, to)` (or `.limit(n)`) and filter on the server."
@@ -166,6 +174,7 @@ public struct LoadBehaviourCollector: Collector {
                 let table = c.table.flatMap { model.resolve(codeName: $0) }
                 let name = table?.name.name ?? c.table ?? ""
                 if SchemaNames.isLookupName(name) || SchemaNames.isLookupName(c.table ?? "") { continue }
+                if let t = table, Self.isPublicReadOnlyReference(t, model) { continue }
                 let grows = table.map { model.isUserData($0) } ?? SchemaNames.isUserDataName(name)
                 let cap = c.api == .supabase ? " Supabase also returns at most 1,000 rows by default, so past that the list silently loses rows." : ""
                 let unit = c.api == .firebase ? "document" : "row"

@@ -131,7 +131,22 @@ public struct MigrationsRollbackCollector: Collector {
                 message: "\(x.kind.rawValue) \(target) in a forward migration destroys data that earlier migrations created, with no copy or guard before it. Deploying it loses the data for good, and no down migration can bring it back. Copy the data out first (or rename and drop in a later release), and take a backup before applying."))
         }
 
+        // Code migrations (Knex, TypeORM, Sequelize) that drop or empty tables in their `up` step.
+        let codeMigrations = migrations.filter { $0.kind == .codeMigration }.sorted { $0.path < $1.path }
+        var createdEarlier = Set<String>()
+        var codeDestructive = 0
+        for m in codeMigrations {
+            guard let f = app.file(m.path), f.language.isJSFamily else { continue }
+            for x in Self.destructiveCodeSteps(f, createdEarlier: createdEarlier) {
+                codeDestructive += 1
+                findings.append(Finding.at(d, rule: "destructive-migration", file: f, offset: x.offset, severity: .high,
+                    message: "\(x.what) in the up step of a forward migration destroys data that earlier migrations created, with no copy before it. Deploying it loses the data for good, and the down step cannot bring it back. Copy the data out first (or rename and drop in a later release), and take a backup before applying."))
+            }
+            createdEarlier.formUnion(Self.createdTables(f))
+        }
+
         return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: [
+            Evidence("destructive steps in code migrations", codeDestructive),
             Evidence("migration files", migrations.count),
             Evidence("versioned migration files", versioned.count),
             Evidence("down migrations", downFiles.count + inlineDown.count),
@@ -146,5 +161,74 @@ public struct MigrationsRollbackCollector: Collector {
         if paths.contains(where: { $0.hasPrefix("supabase/migrations/") || $0.contains("/supabase/migrations/") }) { return "the Supabase CLI" }
         if paths.contains(where: { $0.hasPrefix("drizzle/") || $0.contains("/drizzle/") }) { return "drizzle-kit" }
         return nil
+    }
+
+    /// Table names passed to `createTable('x'` in a code migration.
+    static func createdTables(_ f: ScannedFile, in range: Range<Int>? = nil) -> Set<String> {
+        var out = Set<String>()
+        for o in f.find("createTable(", in: .code) where range.map({ $0.contains(o) }) ?? true {
+            if let n = firstStringArgument(f, after: o + 12) { out.insert(n.lowercased()) }
+        }
+        return out
+    }
+
+    /// The string literal that opens the argument list at `offset` (`('name'`), if any.
+    static func firstStringArgument(_ f: ScannedFile, after offset: Int) -> String? {
+        var i = offset
+        while i < f.bytes.count, ByteClass.isSpace(f.bytes[i]) { i += 1 }
+        guard i < f.bytes.count, [0x27, 0x22, 0x60].contains(f.bytes[i]) else { return nil }
+        let q = f.bytes[i]
+        var j = i + 1
+        while j < f.bytes.count, f.bytes[j] != q, f.bytes[j] != 0x0A { j += 1 }
+        guard j < f.bytes.count, f.bytes[j] == q else { return nil }
+        return f.string((i + 1)..<j)
+    }
+
+    /// The byte range of a code migration's `up` step (from `up` to the start of `down`).
+    static func upRange(_ f: ScannedFile) -> Range<Int>? {
+        let ups = ["exports.up", "export async function up", "export function up", "export const up", "async up(", "up: async", "up(knex", "up(queryInterface"]
+        let downs = ["exports.down", "export async function down", "export function down", "export const down", "async down(", "down: async", "down(knex", "down(queryInterface"]
+        guard let start = ups.flatMap({ f.find($0, in: .code) }).min() else { return nil }
+        let end = downs.flatMap { f.find($0, in: .code) }.filter { $0 > start }.min() ?? f.bytes.count
+        return start..<end
+    }
+
+    /// Drops, column drops and truncates in the `up` step, except a table the same step created (a staging table),
+    /// a table whose rows the step copied out first, and a defensive `dropTableIfExists` of a table no earlier
+    /// migration created.
+    static func destructiveCodeSteps(_ f: ScannedFile, createdEarlier: Set<String>) -> [(offset: Int, what: String)] {
+        guard let up = upRange(f) else { return [] }
+        let body = f.string(up).lowercased()
+        var out: [(Int, String)] = []
+        func copiedOut(_ table: String) -> Bool {
+            body.hasSubstring("insert into") && (body.hasSubstring("from \(table)") || body.hasSubstring("from \"\(table)\""))
+        }
+        for (call, ifExists) in [("dropTable(", false), ("dropTableIfExists(", true)] {
+            for o in f.find(call, in: .code) where up.contains(o) {
+                guard let name = firstStringArgument(f, after: o + call.utf8.count)?.lowercased() else { continue }
+                let createdHere = createdTables(f, in: up.lowerBound..<o).contains(name)
+                if createdHere || copiedOut(name) || (ifExists && !createdEarlier.contains(name)) { continue }
+                out.append((o, "DROP TABLE \(name)"))
+            }
+        }
+        for call in ["dropColumn(", "dropColumns("] {
+            for o in f.find(call, in: .code) where up.contains(o) {
+                let col = firstStringArgument(f, after: o + call.utf8.count) ?? "columns"
+                out.append((o, "DROP COLUMN \(col)"))
+            }
+        }
+        for o in f.find(".truncate(", in: .code) where up.contains(o) { out.append((o, "TRUNCATE")) }
+        // Raw SQL in strings: knex.raw('drop table ...'), queryRunner.query('TRUNCATE ...').
+        for (kw, what) in [("drop table ", "DROP TABLE"), ("drop column ", "DROP COLUMN"), ("truncate ", "TRUNCATE")] {
+            for o in f.find(kw, in: .string, caseInsensitive: true) where up.contains(o) {
+                let rest = f.string((o + kw.utf8.count)..<min(f.bytes.count, o + kw.utf8.count + 80)).lowercased()
+                let name = rest.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" && $0 != "." }).first.map(String.init) ?? ""
+                let table = name == "table" ? String(rest.dropFirst(6).prefix { $0.isLetter || $0.isNumber || $0 == "_" }) : name
+                if kw == "drop table ", rest.hasPrefix("if exists"), !createdEarlier.contains(String(rest.dropFirst(10).prefix { $0.isLetter || $0.isNumber || $0 == "_" })) { continue }
+                if kw == "drop table ", createdTables(f, in: up.lowerBound..<o).contains(table) || copiedOut(table) { continue }
+                out.append((o, "\(what) \(table)"))
+            }
+        }
+        return out.sorted { $0.0 < $1.0 }
     }
 }
