@@ -335,8 +335,9 @@ public struct InjectionCollector: Collector {
         // The callee must be the named call, not a longer identifier (`useQuery(`, `subquery(`).
         if ByteClass.isIdentifier(lit.utf8.first!) && off > 0 && ByteClass.isIdentifier(b[off - 1]) {
             let name = String(lit.dropLast())
+            // Prisma's `$queryRawUnsafe(`: the `$` is part of the JS identifier, not a longer name.
             let id = ByteNav.identifier(endingBefore: open, in: f).map { f.string($0) } ?? ""
-            if id != name { return nil }
+            if id != name && id != "$" + name { return nil }
         }
         if lit == "text(" && f.language != .python { return nil }
         let isMember = off > 0 && (b[off - 1] == 0x2E || lit.hasPrefix("."))

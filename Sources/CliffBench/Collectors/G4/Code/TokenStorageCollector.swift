@@ -287,7 +287,9 @@ public struct TokenStorageCollector: Collector {
         case "session({", "cookieSession(", "session(sessionSettings", "session(sessionConfig":
             guard f.language.isJSFamily, JSModules.mentionsModule(f, ["express-session", "cookie-session", "koa-session", "@fastify/session", "@fastify/secure-session"]) != nil
                 || lit.hasPrefix("session(session") else { return (nil, false, false) }
-            var opts = ByteNav.codeText(f, off..<min(b.count, ByteNav.matchingClose(f, off + 7) ?? off + len))
+            // The call's own parenthesis (`session(` → +7, `cookieSession(` → +13).
+            let paren = off + (lit.utf8.firstIndex(of: 0x28).map { lit.utf8.distance(from: lit.utf8.startIndex, to: $0) } ?? 7)
+            var opts = ByteNav.codeText(f, off..<min(b.count, ByteNav.matchingClose(f, paren) ?? off + len))
             if lit.hasPrefix("session(session") {
                 let name = String(lit.dropFirst(8))
                 if let def = JSModules.definition(of: name, in: f) { opts = ByteNav.codeText(f, def) }

@@ -1,0 +1,3 @@
+import { createClient } from '@supabase/supabase-js';
+
+export const supabase = createClient(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_ANON_KEY);
