@@ -48,6 +48,21 @@ final class CodeAnalysisTests: XCTestCase {
         XCTAssertEqual(code.tokens[0].normalised, CodeHash.of("const"))
     }
 
+    func testTokenCodesRoundTrip() {
+        var hashes: Set<UInt64> = []
+        for (spelling, code) in TokenCode.spellings {
+            XCTAssertEqual(CodeTable.shared.code(CodeHash.of(spelling)), code, spelling)
+            XCTAssertTrue(hashes.insert(CodeHash.of(spelling)).inserted, "hash collision for \(spelling)")
+        }
+        XCTAssertEqual(CodeTable.shared.code(CodeHash.of("useState")), .none)
+        let f = file("src/a.ts", "const veryLongIdentifierName = functional;")
+        let t = CodeTokenizer.tokenize(f).tokens
+        XCTAssertEqual(t[1].hash, CodeHash.of("veryLongIdentifierName"), "the scanner's hash is CodeHash.of")
+        XCTAssertEqual(t[3].code, .none, "`functional` is not `function`")
+        XCTAssertEqual(t[0].code, .kConst)
+        XCTAssertEqual(MemoryLayout<CodeToken>.stride, 24)
+    }
+
     func testKeywordsAfterADotAreNames() {
         let f = file("src/a.js", "obj.if = x.for + y.default; if (a) {}")
         let code = CodeTokenizer.tokenize(f)
@@ -204,9 +219,11 @@ final class CodeAnalysisTests: XCTestCase {
             const Badge = ({ n }: { n: number }) => <span>
               {n > 9 ? "9+" : n}
             </span>
+            export const Panel: React.FC = () => <aside />;
+            this.handlers.onSave = () => save();
             """)
-        XCTAssertEqual(us.map(\.name), ["Button", "Page", "map callback", "onSelect handler", "onClick handler", "useThing", "Badge"])
-        guard us.count == 7 else { return }
+        XCTAssertEqual(us.map(\.name), ["Button", "Page", "map callback", "onSelect handler", "onClick handler", "useThing", "Badge", "Panel", "onSave"])
+        guard us.count == 9 else { return }
         XCTAssertTrue(us[0].isComponent)
         XCTAssertEqual(us[0].complexity, 2)
         XCTAssertEqual(us[0].parameters, 2)
@@ -356,22 +373,22 @@ final class CodeAnalysisTests: XCTestCase {
     }
 
     func testCloneCandidatesAreVerified() {
-        // Two windows built to have the same rolling hash but different tokens:
-        // +1 on the first token and −base on the second cancel out in Σ h·base^k.
+        // With a rolling-hash base of 1 the window hash is the sum of its tokens, so a permutation
+        // collides: only the token-by-token check keeps it from counting.
         let n = 50
-        var a = CloneStream(), b = CloneStream()
+        var a = CloneStream()
         for k in 0..<n {
-            a.hashes.append(UInt64(1000 + k))
+            a.hashes.append(UInt32(1000 + k))
             a.lines.append(Int32(k + 1))
-            a.offsets.append(Int32(k * 10))
         }
-        b = a
-        b.hashes[0] &+= 1
-        b.hashes[1] &-= CloneDetector.base
+        var b = a
+        b.hashes.swapAt(0, 1)
         let lines = [UInt8](repeating: 1, count: n + 1)
-        let r = CloneDetector.detect([CloneDetector.Input(stream: a, codeLine: lines), CloneDetector.Input(stream: b, codeLine: lines)], window: n)
-        XCTAssertEqual(r.blocks.count, 0, "an equal hash is not a match until the tokens compare equal")
-        let same = CloneDetector.detect([CloneDetector.Input(stream: a, codeLine: lines), CloneDetector.Input(stream: a, codeLine: lines)], window: n)
+        let collide = CloneDetector.detect([CloneDetector.Input(stream: a, codeLine: lines), CloneDetector.Input(stream: b, codeLine: lines)],
+                                           window: n, base: 1)
+        XCTAssertEqual(collide.blocks.count, 0, "an equal hash is not a match until the tokens compare equal")
+        let same = CloneDetector.detect([CloneDetector.Input(stream: a, codeLine: lines), CloneDetector.Input(stream: a, codeLine: lines)],
+                                        window: n, base: 1)
         XCTAssertEqual(same.blocks.count, 1)
     }
 

@@ -1,12 +1,10 @@
 /// One duplicated block: a run of at least `window` normalised tokens that occurs twice.
 public struct CloneBlock: Sendable, Hashable {
-    /// Index (in the detector's input) of the file with the earlier occurrence (path order, then offset).
+    /// Index (in the detector's input) of the file with the earlier occurrence (path order, then position).
     public var first: Int
     public var firstLines: ClosedRange<Int>
-    public var firstOffset: Int
     public var second: Int
     public var secondLines: ClosedRange<Int>
-    public var secondOffset: Int
     /// Normalised tokens in the block.
     public var tokens: Int
     /// Lines of code in the second occurrence.
@@ -27,19 +25,21 @@ public struct CloneReport: Sendable {
 /// CPD-style clone detection over normalised token streams (identifiers → ID, literals → LIT,
 /// keywords and punctuation kept; imports left out), linear in tokens:
 ///
-/// 1. A polynomial rolling hash over every window of `window` tokens (default 50).
-/// 2. A hash table maps each window hash to its first occurrence; a later window with the same hash
-///    is verified token by token (a window continuing the previous verified match compares only its
-///    new last token), so hash collisions never count.
-/// 3. Consecutive matching windows merge into one block pair; the duplicated token ranges of both
-///    occurrences are marked, and their lines of code counted once each.
+/// 1. A polynomial rolling hash over every probe of `window − stride + 1` tokens (43 by default).
+/// 2. A hash table keeps the probes that start at every `stride`-th token (8) of the text seen so
+///    far; every probe of the text being scanned is looked up. A hit is verified token by token (so
+///    hash collisions never count), then extended backwards and forwards as far as both copies
+///    agree, and scanning resumes after the copy; copies shorter than `window` tokens (50) are
+///    dropped. A duplicated run of `window` tokens always contains a kept probe, so every one is
+///    found, and keeping one probe in eight keeps the table small enough to stay in cache.
+/// 3. The duplicated token ranges of both occurrences are marked, and their lines of code counted
+///    once each.
 ///
-/// Not counted: windows that overlap their own match (a pattern repeating itself within a window),
-/// declarative windows whose tokens are more than 90% names, literals, calls and member accesses
-/// (identifiers, literals and `{ } [ ] ( ) , : . ?.` — arrays of records, fixture data, ORM column
-/// lists such as `id: varchar("id").primaryKey()`, zod field chains: repeated declarations, not
-/// repeated logic; statements need keywords or operators), and blocks of fewer than `minLines`
-/// lines of code.
+/// Not counted: a copy overlapping its own source (a pattern repeating itself), declarative windows
+/// whose tokens are more than 90% names, literals, calls and member accesses (identifiers, literals
+/// and `{ } [ ] ( ) , : . ?.` — arrays of records, fixture data, ORM column lists such as
+/// `id: varchar("id").primaryKey()`, zod field chains: repeated declarations, not repeated logic;
+/// statements need keywords or operators), and blocks of fewer than `minLines` lines of code.
 public enum CloneDetector {
     public struct Input: Sendable {
         public var stream: CloneStream
@@ -51,86 +51,114 @@ public enum CloneDetector {
         }
     }
 
-    static let base: UInt64 = 0x0000_0100_0000_01b3
-    static let dataTokens: [UInt64] = [CodeHash.identifierClass, CodeHash.literalClass, CodeHash.lbrace, CodeHash.rbrace,
-                                       CodeHash.lbracket, CodeHash.rbracket, CodeHash.comma, CodeHash.colon,
-                                       CodeHash.lparen, CodeHash.rparen, CodeHash.dot, CodeHash.optionalDot]
+    /// Multiplier of the rolling window hash.
+    public static let base: UInt64 = 0x0000_0100_0000_01b3
+    /// Set in a stream hash when the token is data (see `CloneStream`).
+    public static let dataBit: UInt32 = 0x8000_0000
 
-    public static func detect(_ files: [Input], window: Int = 50, minLines: Int = 10, maxDataShare: Double = 0.9) -> CloneReport {
+    /// Every `stride`-th window is kept in the table.
+    public static let stride = 8
+
+    public static func detect(_ files: [Input], window: Int = 50, minLines: Int = 10, maxDataShare: Double = 0.9,
+                              base: UInt64 = CloneDetector.base) -> CloneReport {
         var report = CloneReport()
         report.duplicatedLines = [Int](repeating: 0, count: files.count)
         for f in files { report.totalLines += f.codeLine.reduce(0) { $0 + Int($1) } }
-        let n = max(2, window)
+        let full = max(2, window)
+        let n = max(2, full - stride + 1)
+        // All streams end to end: file f's tokens start at starts[f]; a window is named by its first token.
+        var starts = [Int](repeating: 0, count: files.count + 1)
         var windows = 0
-        for f in files where f.stream.hashes.count >= n { windows += f.stream.hashes.count - n + 1 }
-        guard windows > 0 else { return report }
+        for (f, file) in files.enumerated() {
+            starts[f + 1] = starts[f] + file.stream.hashes.count
+            windows += max(0, file.stream.hashes.count - n + 1)
+        }
+        let total = starts[files.count]
+        guard windows > 0, total < Int(UInt32.max) else { return report }
+        var all = [UInt32]()
+        all.reserveCapacity(total)
+        for f in files { all.append(contentsOf: f.stream.hashes) }
 
-        var table = WindowTable(capacity: windows)
+        var table = WindowTable(windows: windows / stride + 1)
         var pow: UInt64 = 1  // base^(n-1)
         for _ in 0..<(n - 1) { pow = pow &* base }
         let minStructural = Int((Double(n) * (1 - maxDataShare)).rounded(.up))
         var dupLines = files.map { [UInt8](repeating: 0, count: $0.codeLine.count) }
-
-        struct Run { var g: Int; var i0: Int; var j0: Int; var len: Int }
-        func close(_ r: Run, _ f: Int) {
-            let a = files[f].stream, b = files[r.g].stream
-            let aLast = r.i0 + r.len - 1 + n - 1, bLast = r.j0 + r.len - 1 + n - 1
-            let aLines = Int(a.lines[r.i0])...Int(a.lines[aLast])
-            let bLines = Int(b.lines[r.j0])...Int(b.lines[bLast])
+        func locate(_ global: Int) -> Int {
+            var lo = 0, hi = files.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if starts[mid] <= global { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
+        /// Records the copy of `[b, b + len)` (file g) found at `[a, a + len)` (file f), global positions.
+        func record(f: Int, a: Int, g: Int, b: Int, len: Int) {
+            guard len >= full else { return }
+            let sa = files[f].stream, sb = files[g].stream
+            let ia = a - starts[f], ib = b - starts[g]
+            let aLines = Int(sa.lines[ia])...Int(sa.lines[ia + len - 1])
+            let bLines = Int(sb.lines[ib])...Int(sb.lines[ib + len - 1])
             let loc = codeLines(files[f].codeLine, aLines)
-            guard loc >= minLines, codeLines(files[r.g].codeLine, bLines) >= minLines else { return }
-            report.blocks.append(CloneBlock(first: r.g, firstLines: bLines, firstOffset: Int(b.offsets[r.j0]), second: f,
-                                            secondLines: aLines, secondOffset: Int(a.offsets[r.i0]), tokens: r.len + n - 1,
+            guard loc >= minLines, codeLines(files[g].codeLine, bLines) >= minLines else { return }
+            report.blocks.append(CloneBlock(first: g, firstLines: bLines, second: f, secondLines: aLines, tokens: len,
                                             linesOfCode: loc))
             mark(&dupLines[f], aLines)
-            mark(&dupLines[r.g], bLines)
+            mark(&dupLines[g], bLines)
         }
 
-        for f in files.indices {
-            let h = files[f].stream.hashes
-            let count = h.count
-            guard count >= n else { continue }
-            // Prefix counts of structural (non-data) tokens.
-            var structural = [Int32](repeating: 0, count: count + 1)
-            for k in 0..<count { structural[k + 1] = structural[k] + (dataTokens.contains(h[k]) ? 0 : 1) }
-            var rolling: UInt64 = 0
-            for k in 0..<n { rolling = rolling &* base &+ h[k] }
-            var run: Run?
-            var i = 0
-            while true {
-                var matched = false
-                if Int(structural[i + n] - structural[i]) >= minStructural {
-                    let key = rolling
-                    if let loc = table.get(key) {
-                        let g = Int(loc >> 32), j = Int(loc & 0xFFFF_FFFF)
-                        let overlaps = g == f && i - j < n
-                        if !overlaps {
-                            let continues = run.map { $0.g == g && $0.i0 + $0.len == i && $0.j0 + $0.len == j } ?? false
-                            let other = files[g].stream.hashes
-                            let same = continues ? other[j + n - 1] == h[i + n - 1] : equal(h, i, other, j, n)
-                            if same {
-                                matched = true
-                                if continues {
-                                    run!.len += 1
-                                } else {
-                                    if let r = run { close(r, f) }
-                                    run = Run(g: g, i0: i, j0: j, len: 1)
-                                }
-                            }
-                        }
-                    } else {
-                        table.put(key, UInt64(f) << 32 | UInt64(i))
-                    }
-                }
-                if !matched, let r = run {
-                    close(r, f)
-                    run = nil
-                }
-                if i + n >= count { break }
-                rolling = (rolling &- h[i] &* pow) &* base &+ h[i + n]
-                i += 1
+        var structural = [Int32](repeating: 0, count: total + 1)
+        all.withUnsafeBufferPointer { h in
+            // Prefix counts of structural (non-data) tokens over all streams.
+            structural.withUnsafeMutableBufferPointer { st in
+                for k in 0..<total { st[k + 1] = st[k] &+ (h[k] & dataBit == 0 ? 1 : 0) }
             }
-            if let r = run { close(r, f) }
+            for f in files.indices {
+                let s0 = starts[f], end = starts[f + 1]
+                guard end - s0 >= n else { continue }
+                var gi = s0
+                var rolling: UInt64 = 0
+                for k in 0..<n { rolling = rolling &* base &+ UInt64(h[gi + k]) }
+                var floor = s0  // no copy extends back before this (the end of the previous copy)
+                while true {
+                    var jumped = false
+                    if Int(structural[gi + n] - structural[gi]) >= minStructural {
+                        if let global = table.get(rolling), global != gi {
+                            let g = locate(global)
+                            let sameFile = g == f
+                            let distance = gi - global
+                            var same = !(sameFile && distance < n)  // a window overlapping its own match is a repeat
+                            if same { for k in 0..<n where h[global + k] != h[gi + k] { same = false; break } }
+                            if same {
+                                // Extend the copy both ways while the tokens agree.
+                                var a = gi, b = global, len = n
+                                let gStart = starts[g], gEnd = starts[g + 1]
+                                while a > floor && b > gStart && h[a - 1] == h[b - 1] && (!sameFile || len < distance) {
+                                    a -= 1; b -= 1; len += 1
+                                }
+                                while a + len < end && b + len < gEnd && h[a + len] == h[b + len] && (!sameFile || len < distance) {
+                                    len += 1
+                                }
+                                record(f: f, a: a, g: g, b: b, len: len)
+                                floor = a + len
+                                gi = a + len
+                                jumped = true
+                            }
+                        } else if (gi - s0) % stride == 0 {
+                            table.put(rolling, gi)
+                        }
+                    }
+                    if jumped {
+                        guard gi + n <= end else { break }
+                        rolling = 0
+                        for k in 0..<n { rolling = rolling &* base &+ UInt64(h[gi + k]) }
+                        continue
+                    }
+                    if gi + n >= end { break }
+                    rolling = (rolling &- UInt64(h[gi]) &* pow) &* base &+ UInt64(h[gi + n])
+                    gi += 1
+                }
+            }
         }
         for f in files.indices {
             let marks = dupLines[f], code = files[f].codeLine
@@ -140,11 +168,6 @@ public enum CloneDetector {
             report.duplicated += c
         }
         return report
-    }
-
-    @inline(__always) static func equal(_ a: [UInt64], _ i: Int, _ b: [UInt64], _ j: Int, _ n: Int) -> Bool {
-        for k in 0..<n where a[i + k] != b[j + k] { return false }
-        return true
     }
 
     static func codeLines(_ code: [UInt8], _ r: ClosedRange<Int>) -> Int {
@@ -158,43 +181,42 @@ public enum CloneDetector {
     }
 }
 
-/// Open addressing: window hash → packed (file, position) of its first occurrence.
+/// Open addressing, load ≤ 0.5: window hash → global index of its first occurrence. A slot packs the
+/// hash's top 32 bits (to filter probes) and index + 1 (0 is empty) in one word — 16 bytes a
+/// window; the caller verifies every hit token by token.
 struct WindowTable {
-    private var keys: [UInt64]
-    private var values: [UInt64]
-    private var used: [Bool]
+    private var slots: [UInt64]
     private let mask: Int
 
-    init(capacity: Int) {
+    init(windows: Int) {
         var size = 1024
-        while size < capacity * 2 { size <<= 1 }
+        while size < windows * 2 { size <<= 1 }
         mask = size - 1
-        keys = [UInt64](repeating: 0, count: size)
-        values = [UInt64](repeating: 0, count: size)
-        used = [Bool](repeating: false, count: size)
+        slots = [UInt64](repeating: 0, count: size)
     }
 
-    @inline(__always) private func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((key ^ (key >> 31)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    @inline(__always) private func start(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key ^ (key >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    @inline(__always) func get(_ key: UInt64) -> UInt64? {
-        var s = slot(key)
-        while used[s] {
-            if keys[s] == key { return values[s] }
+    @inline(__always) func get(_ key: UInt64) -> Int? {
+        let tag = key >> 32
+        var s = start(key)
+        while true {
+            let v = slots[s]
+            if v == 0 { return nil }
+            if v >> 32 == tag { return Int(v & 0xFFFF_FFFF) - 1 }
             s = (s + 1) & mask
         }
-        return nil
     }
 
-    @inline(__always) mutating func put(_ key: UInt64, _ value: UInt64) {
-        var s = slot(key)
-        while used[s] {
-            if keys[s] == key { return }
+    @inline(__always) mutating func put(_ key: UInt64, _ global: Int) {
+        let tag = key >> 32
+        var s = start(key)
+        while slots[s] != 0 {
+            if slots[s] >> 32 == tag { return }
             s = (s + 1) & mask
         }
-        used[s] = true
-        keys[s] = key
-        values[s] = value
+        slots[s] = tag << 32 | UInt64(global + 1)
     }
 }

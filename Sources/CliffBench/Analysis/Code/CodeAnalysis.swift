@@ -25,11 +25,12 @@ public struct DataAccessSite: Sendable, Hashable {
     public var serverOnly: Bool
 }
 
-/// Normalised tokens of one file for clone detection (imports left out), with their lines and offsets.
+/// Normalised tokens of one file for clone detection (imports and docstrings left out): 31 bits of
+/// each token's normalised hash (the vocabulary is small: keywords, punctuation, JSX names and the
+/// two classes) with `CloneDetector.dataBit` set for data tokens, and its line — 8 bytes a token.
 public struct CloneStream: Sendable {
-    public var hashes: [UInt64] = []
+    public var hashes: [UInt32] = []
     public var lines: [Int32] = []
-    public var offsets: [Int32] = []
     public init() {}
 }
 
@@ -70,18 +71,32 @@ public enum CodeAnalysis {
     /// Analyses one program file. Cost is linear in its bytes.
     public static func analyze(_ file: ScannedFile) -> FileCodeAnalysis {
         let code = CodeTokenizer.tokenize(file)
-        var units = FunctionFinder.units(code, bytes: file.bytes, language: file.language)
-        units.sort { $0.firstToken < $1.firstToken }
+        let units = FunctionFinder.units(code, bytes: file.bytes, language: file.language)
         let t = code.tokens
-        var hasJSX = false
-        for tok in t where tok.flags.contains(.jsxOpen) { hasJSX = true; break }
-        let (imports, importSpans, importedNames) = file.language == .python ? pythonImports(t, file.bytes) : jsImports(t, file.bytes)
-        let anys = file.language.isTypeScript ? anyTypes(t) : []
-        let data = file.language == .python ? [] : dataAccess(t, file.bytes, units: units, importedNames: importedNames, imports: imports)
+        let python = file.language == .python
+        // One pass picks the few tokens the detailed checks start from.
+        var importAt: [Int] = [], anyAt: [Int] = [], dataAt: [Int] = []
+        for k in 0..<t.count {
+            let c = t[k].code
+            guard c != .none else { continue }
+            switch c {
+            case .kImport, .kExport, .kRequire: importAt.append(k)
+            case .kFrom:
+                importAt.append(k)
+                dataAt.append(k)
+            case .kAny: anyAt.append(k)
+            case .kDelete: dataAt.append(k)
+            default: if c.rawValue >= TokenCode.nRpc.rawValue { dataAt.append(k) }
+            }
+        }
+        let (imports, importSpans, importedNames) = python ? pythonImports(t, file.bytes, at: importAt) : jsImports(t, file.bytes, at: importAt)
+        let anys = file.language.isTypeScript ? anyTypes(t, at: anyAt) : []
+        let data = python ? [] : dataAccess(t, file.bytes, at: dataAt, units: units, importedNames: importedNames, imports: imports)
         return FileCodeAnalysis(
             path: file.path, language: file.language, role: file.role, excluded: exclusion(file),
             uiKitCandidate: isUIKitPath(file.path), linesOfCode: code.linesOfCode, lines: file.lineCount, units: units,
-            imports: imports, hasJSX: hasJSX, directive: FileRole.directive(file.bytes), dataAccess: data, anyOffsets: anys,
+            imports: imports, hasJSX: !code.jsxElements.isEmpty || t.contains { $0.flags.contains(.jsxOpen) },
+            directive: FileRole.directive(file.bytes), dataAccess: data, anyOffsets: anys,
             clones: cloneStream(t, skipping: importSpans), codeLine: code.codeLine, tokens: t.count)
     }
 
@@ -93,19 +108,23 @@ public enum CodeAnalysis {
         let lower = file.path.lowercased()
         let name = lower.split(separator: "/").last.map(String.init) ?? lower
         if name.hasSuffix(".d.ts") || name.hasSuffix(".d.mts") || name.hasSuffix(".d.cts") { return "TypeScript declaration file" }
-        if name.contains(".min.") || name.contains("-min.") || name.contains(".bundle.") { return "minified or bundled file" }
+        if has(name, ".min.") || has(name, "-min.") || has(name, ".bundle.") { return "minified or bundled file" }
         let lines = max(1, file.lineCount)
         if file.bytes.count > 4096 && file.bytes.count / lines > 300 { return "minified or bundled file (very long lines)" }
         let p = "/" + lower
         if p.hasSuffix("/supabase/types.ts") || p.hasSuffix("/supabase/types.tsx") || name == "database.types.ts"
-            || name == "supabase.types.ts" || name == "database.ts" && p.contains("/types/") {
+            || name == "supabase.types.ts" || name == "database.ts" && has(p, "/types/") {
             return "generated Supabase types"
         }
-        if p.contains("/__generated__/") || p.contains("/generated/") || p.contains("/gen/") && name.hasSuffix("_pb.ts")
+        if has(p, "/__generated__/") || has(p, "/generated/") || has(p, "/gen/") && name.hasSuffix("_pb.ts")
             || name.hasSuffix(".generated.ts") || name.hasSuffix(".gen.ts") || name == "routetree.gen.ts" {
             return "generated code"
         }
-        if file.language == .python && p.contains("/migrations/") && name.first.map({ $0.isNumber }) == true { return "Django migration" }
+        if file.language == .python && has(p, "/migrations/") && name.first.map({ $0.isNumber }) == true { return "Django migration" }
+        if has(p, "/dev-dist/") || has(p, "/dist/") || has(p, "/.output/") || has(p, "/storybook-static/") || has(p, "/coverage/")
+            || name.hasPrefix("workbox-") && name.hasSuffix(".js") {
+            return "build output"
+        }
         // A generated-file header in the first comments.
         for r in file.regions {
             if Int(r.start) > 1024 { break }
@@ -122,6 +141,23 @@ public enum CodeAnalysis {
         "@generated", "auto-generated", "autogenerated", "automatically generated", "do not edit", "generated by",
         "this file was generated", "this file is generated",
     ].map { Array($0.utf8) }
+
+    /// Substring search on UTF-8 (Foundation's `contains` bridges to NSString: too slow per file).
+    static func has(_ s: String, _ needle: StaticString) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            let m = needle.utf8CodeUnitCount, w = needle.utf8Start
+            guard b.count >= m else { return false }
+            var i = 0
+            while i + m <= b.count {
+                var j = 0
+                while j < m && b[i + j] == w[j] { j += 1 }
+                if j == m { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// Whether `bytes[range]` contains the lowercase ASCII `needle`, ignoring case.
     static func containsFolded(_ bytes: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
@@ -140,7 +176,7 @@ public enum CodeAnalysis {
     /// shadcn/ui's home (`components/ui/`) and the helper files its CLI writes.
     public static func isUIKitPath(_ path: String) -> Bool {
         let p = "/" + path.lowercased()
-        if p.contains("/components/ui/") { return true }
+        if has(p, "/components/ui/") { return true }
         return p.hasSuffix("/hooks/use-toast.ts") || p.hasSuffix("/hooks/use-mobile.tsx") || p.hasSuffix("/hooks/use-mobile.ts")
     }
 
@@ -162,52 +198,56 @@ public enum CodeAnalysis {
         return String(decoding: body, as: UTF8.self)
     }
 
-    @inline(__always) static func isPunct(_ t: [CodeToken], _ k: Int, _ h: UInt64) -> Bool {
-        k >= 0 && k < t.count && t[k].kind == .punctuation && t[k].hash == h
+    @inline(__always) static func isPunct(_ t: [CodeToken], _ k: Int, _ h: TokenCode) -> Bool {
+        k >= 0 && k < t.count && t[k].kind == .punctuation && t[k].code == h
     }
 
-    @inline(__always) static func isWord(_ t: [CodeToken], _ k: Int, _ h: UInt64) -> Bool {
-        k >= 0 && k < t.count && (t[k].kind == .identifier || t[k].kind == .keyword) && t[k].hash == h && !t[k].flags.contains(.member)
+    @inline(__always) static func isWord(_ t: [CodeToken], _ k: Int, _ h: TokenCode) -> Bool {
+        k >= 0 && k < t.count && (t[k].kind == .identifier || t[k].kind == .keyword) && t[k].code == h && !t[k].flags.contains(.member)
     }
 
     /// ES imports, re-exports, `require` and dynamic `import()`; with the token spans of import
     /// statements (left out of clone detection) and the local names each specifier binds.
-    static func jsImports(_ t: [CodeToken], _ bytes: [UInt8]) -> ([ImportRef], [Range<Int>], [String: [String]]) {
+    static func jsImports(_ t: [CodeToken], _ bytes: [UInt8], at candidates: [Int]) -> ([ImportRef], [Range<Int>], [String: [String]]) {
         var refs: [ImportRef] = []
         var spans: [Range<Int>] = []
         var names: [String: [String]] = [:]
-        var k = 0
         let n = t.count
-        while k < n {
+        var next = 0
+        for ci in candidates.indices {
+            var k = candidates[ci]
+            guard k >= next else { continue }
+            next = k + 1
+            defer { next = max(next, k) }
             let tok = t[k]
-            if tok.kind == .keyword && !tok.flags.contains(.member) && tok.hash == CodeHash.kImport {
-                if isPunct(t, k + 1, CodeHash.lparen), k + 2 < n, let s = stringValue(t[k + 2], bytes) {
+            if tok.kind == .keyword && !tok.flags.contains(.member) && tok.code == TokenCode.kImport {
+                if isPunct(t, k + 1, TokenCode.lparen), k + 2 < n, let s = stringValue(t[k + 2], bytes) {
                     refs.append(ImportRef(specifier: s, offset: Int(tok.offset), kind: .dynamic, typeOnly: false, level: 0, names: []))
                     k += 3
                     continue
                 }
                 if k + 1 < n, let s = stringValue(t[k + 1], bytes) {
                     refs.append(ImportRef(specifier: s, offset: Int(tok.offset), kind: .esImport, typeOnly: false, level: 0, names: []))
-                    spans.append(k..<(k + 2 + (isPunct(t, k + 2, CodeHash.semicolon) ? 1 : 0)))
+                    spans.append(k..<(k + 2 + (isPunct(t, k + 2, TokenCode.semicolon) ? 1 : 0)))
                     k += 2
                     continue
                 }
-                if isPunct(t, k + 1, CodeHash.dot) { k += 1; continue }  // import.meta
-                let typeOnly = isWord(t, k + 1, CodeHash.kType) && !isWord(t, k + 2, CodeHash.kFrom)
+                if isPunct(t, k + 1, TokenCode.dot) { k += 1; continue }  // import.meta
+                let typeOnly = isWord(t, k + 1, TokenCode.kType) && !isWord(t, k + 2, TokenCode.kFrom)
                 var j = k + 1
                 var bound: [String] = []
                 while j < n && j - k < 400 {
                     let u = t[j]
-                    if u.kind == .punctuation && u.hash == CodeHash.semicolon { break }
-                    if u.kind == .keyword && u.hash == CodeHash.kImport { break }
-                    if u.kind == .identifier && u.hash == CodeHash.kFrom && j + 1 < n && t[j + 1].kind == .string { break }
-                    if u.kind == .identifier && u.hash != CodeHash.kType && u.hash != CodeHash.kAs { bound.append(text(u, bytes)) }
+                    if u.kind == .punctuation && u.code == TokenCode.semicolon { break }
+                    if u.kind == .keyword && u.code == TokenCode.kImport { break }
+                    if u.kind == .identifier && u.code == TokenCode.kFrom && j + 1 < n && t[j + 1].kind == .string { break }
+                    if u.kind == .identifier && u.code != TokenCode.kType && u.code != TokenCode.kAs { bound.append(text(u, bytes)) }
                     j += 1
                 }
-                if j + 1 < n, isWord(t, j, CodeHash.kFrom), let s = stringValue(t[j + 1], bytes) {
+                if j + 1 < n, isWord(t, j, TokenCode.kFrom), let s = stringValue(t[j + 1], bytes) {
                     refs.append(ImportRef(specifier: s, offset: Int(tok.offset), kind: .esImport, typeOnly: typeOnly, level: 0, names: []))
                     names[s, default: []].append(contentsOf: bound)
-                    let end = j + 2 + (isPunct(t, j + 2, CodeHash.semicolon) ? 1 : 0)
+                    let end = j + 2 + (isPunct(t, j + 2, TokenCode.semicolon) ? 1 : 0)
                     spans.append(k..<end)
                     k = end
                     continue
@@ -215,24 +255,24 @@ public enum CodeAnalysis {
                 k += 1
                 continue
             }
-            if tok.kind == .keyword && !tok.flags.contains(.member) && tok.hash == CodeHash.kExport {
+            if tok.kind == .keyword && !tok.flags.contains(.member) && tok.code == TokenCode.kExport {
                 var j = k + 1
-                let typeOnly = isWord(t, j, CodeHash.kType)
+                let typeOnly = isWord(t, j, TokenCode.kType)
                 if typeOnly { j += 1 }
-                if isPunct(t, j, CodeHash.star) {
+                if isPunct(t, j, TokenCode.star) {
                     j += 1
-                    if isWord(t, j, CodeHash.kAs) { j += 2 }
-                } else if isPunct(t, j, CodeHash.lbrace) {
+                    if isWord(t, j, TokenCode.kAs) { j += 2 }
+                } else if isPunct(t, j, TokenCode.lbrace) {
                     var d = j
-                    while d < n && d - j < 400 && !isPunct(t, d, CodeHash.rbrace) { d += 1 }
+                    while d < n && d - j < 400 && !isPunct(t, d, TokenCode.rbrace) { d += 1 }
                     j = d + 1
                 } else {
                     k += 1
                     continue
                 }
-                if j + 1 < n, isWord(t, j, CodeHash.kFrom), let s = stringValue(t[j + 1], bytes) {
+                if j + 1 < n, isWord(t, j, TokenCode.kFrom), let s = stringValue(t[j + 1], bytes) {
                     refs.append(ImportRef(specifier: s, offset: Int(tok.offset), kind: .reexport, typeOnly: typeOnly, level: 0, names: []))
-                    let end = j + 2 + (isPunct(t, j + 2, CodeHash.semicolon) ? 1 : 0)
+                    let end = j + 2 + (isPunct(t, j + 2, TokenCode.semicolon) ? 1 : 0)
                     spans.append(k..<end)
                     k = end
                     continue
@@ -240,12 +280,12 @@ public enum CodeAnalysis {
                 k += 1
                 continue
             }
-            if tok.kind == .identifier && tok.hash == CodeHash.kRequire && !tok.flags.contains(.member),
-               isPunct(t, k + 1, CodeHash.lparen), k + 3 < n, let s = stringValue(t[k + 2], bytes), isPunct(t, k + 3, CodeHash.rparen) {
+            if tok.kind == .identifier && tok.code == TokenCode.kRequire && !tok.flags.contains(.member),
+               isPunct(t, k + 1, TokenCode.lparen), k + 3 < n, let s = stringValue(t[k + 2], bytes), isPunct(t, k + 3, TokenCode.rparen) {
                 refs.append(ImportRef(specifier: s, offset: Int(tok.offset), kind: .require, typeOnly: false, level: 0, names: []))
                 // `const x = require('y')` statements are import boilerplate too.
                 var s0 = k
-                if k >= 3, isPunct(t, k - 1, CodeHash.assign), t[k - 3].kind == .keyword { s0 = k - 3 }
+                if k >= 3, isPunct(t, k - 1, TokenCode.assign), t[k - 3].kind == .keyword { s0 = k - 3 }
                 spans.append(s0..<(k + 4))
                 k += 4
                 continue
@@ -256,17 +296,16 @@ public enum CodeAnalysis {
     }
 
     /// Python `import a.b, c as d` and `from .x import y` at the start of a logical line.
-    static func pythonImports(_ t: [CodeToken], _ bytes: [UInt8]) -> ([ImportRef], [Range<Int>], [String: [String]]) {
+    static func pythonImports(_ t: [CodeToken], _ bytes: [UInt8], at candidates: [Int]) -> ([ImportRef], [Range<Int>], [String: [String]]) {
         var refs: [ImportRef] = []
         var spans: [Range<Int>] = []
-        var k = 0
         let n = t.count
         func dotted(_ from: Int) -> (String, Int) {
             var j = from
             var s = ""
             while j < n && t[j].kind == .identifier {
                 s += text(t[j], bytes)
-                if isPunct(t, j + 1, CodeHash.dot) && j + 2 < n && t[j + 2].kind == .identifier {
+                if isPunct(t, j + 1, TokenCode.dot) && j + 2 < n && t[j + 2].kind == .identifier {
                     s += "."
                     j += 2
                 } else {
@@ -281,16 +320,17 @@ public enum CodeAnalysis {
             var j = from + 1
             var depth = 0
             while j < n {
-                if t[j].flags.contains(.lineStart) && depth == 0 && !isPunct(t, j - 1, CodeHash.backslash) { break }
-                if isPunct(t, j, CodeHash.lparen) { depth += 1 } else if isPunct(t, j, CodeHash.rparen) { depth = max(0, depth - 1) }
+                if t[j].flags.contains(.lineStart) && depth == 0 && !isPunct(t, j - 1, TokenCode.backslash) { break }
+                if isPunct(t, j, TokenCode.lparen) { depth += 1 } else if isPunct(t, j, TokenCode.rparen) { depth = max(0, depth - 1) }
                 j += 1
             }
             return j
         }
-        while k < n {
+        var next = 0
+        for k in candidates where k >= next {
             let tok = t[k]
-            guard tok.flags.contains(.lineStart), tok.kind == .keyword else { k += 1; continue }
-            if tok.hash == CodeHash.kImport {
+            guard tok.flags.contains(.lineStart), tok.kind == .keyword else { continue }
+            if tok.code == TokenCode.kImport {
                 let end = lineEnd(k)
                 var j = k + 1
                 while j < end {
@@ -299,40 +339,38 @@ public enum CodeAnalysis {
                         refs.append(ImportRef(specifier: mod, offset: Int(tok.offset), kind: .python, typeOnly: false, level: 0, names: []))
                     }
                     j = after
-                    while j < end && !isPunct(t, j, CodeHash.comma) { j += 1 }
+                    while j < end && !isPunct(t, j, TokenCode.comma) { j += 1 }
                     j += 1
                 }
                 spans.append(k..<end)
-                k = end
+                next = end
                 continue
             }
-            if tok.hash == CodeHash.kFrom {
+            if tok.code == TokenCode.kFrom {
                 let end = lineEnd(k)
                 var j = k + 1
                 var level = 0
-                while j < end && (isPunct(t, j, CodeHash.dot) || isPunct(t, j, CodeHash.spread)) {
+                while j < end && (isPunct(t, j, TokenCode.dot) || isPunct(t, j, TokenCode.spread)) {
                     level += t[j].length == 3 ? 3 : 1
                     j += 1
                 }
                 let (mod, after) = dotted(j)
                 j = after
                 var imported: [String] = []
-                if j < end && isWord(t, j, CodeHash.kImport) {
+                if j < end && isWord(t, j, TokenCode.kImport) {
                     j += 1
                     var expectName = true
                     while j < end {
                         let u = t[j]
                         if u.kind == .identifier && expectName { imported.append(text(u, bytes)); expectName = false }
-                        if isPunct(t, j, CodeHash.comma) { expectName = true }
+                        if isPunct(t, j, TokenCode.comma) { expectName = true }
                         j += 1
                     }
                 }
                 refs.append(ImportRef(specifier: mod, offset: Int(tok.offset), kind: .python, typeOnly: false, level: level, names: imported))
                 spans.append(k..<end)
-                k = end
-                continue
+                next = end
             }
-            k += 1
         }
         return (refs, spans, [:])
     }
@@ -341,31 +379,31 @@ public enum CodeAnalysis {
 
     /// Explicit `any` in type positions: `: any`, `as any`, `<any>`, `any[]`, `Record<string, any>`,
     /// `string | any`; not a property, variable or call named `any` (`z.any()`).
-    static func anyTypes(_ t: [CodeToken]) -> [Int32] {
+    static func anyTypes(_ t: [CodeToken], at candidates: [Int]) -> [Int32] {
         var out: [Int32] = []
-        for k in 0..<t.count {
+        for k in candidates {
             let tok = t[k]
-            guard tok.kind == .identifier, tok.hash == CodeHash.kAny, !tok.flags.contains(.member), k > 0 else { continue }
+            guard tok.kind == .identifier, tok.code == TokenCode.kAny, !tok.flags.contains(.member), k > 0 else { continue }
             if k + 1 < t.count {
                 let nx = t[k + 1]
-                if nx.kind == .punctuation && (nx.hash == CodeHash.lparen || nx.hash == CodeHash.colon || nx.hash == CodeHash.dot
-                    || nx.hash == CodeHash.arrow) { continue }
+                if nx.kind == .punctuation && (nx.code == TokenCode.lparen || nx.code == TokenCode.colon || nx.code == TokenCode.dot
+                    || nx.code == TokenCode.arrow) { continue }
             }
             let pv = t[k - 1]
             let ok: Bool
             switch pv.kind {
             case .punctuation:
-                let h = pv.hash
-                ok = h == CodeHash.colon || h == CodeHash.lt || h == CodeHash.comma || h == CodeHash.pipe || h == CodeHash.amp
-                    || h == CodeHash.assign && isTypeAliasAssign(t, k - 1)
+                let h = pv.code
+                ok = h == TokenCode.colon || h == TokenCode.lt || h == TokenCode.comma || h == TokenCode.pipe || h == TokenCode.amp
+                    || h == TokenCode.assign && isTypeAliasAssign(t, k - 1)
             case .identifier:
-                ok = pv.hash == CodeHash.kAs
+                ok = pv.code == TokenCode.kAs
             case .keyword:
-                ok = pv.hash == CodeHash.kExtends || pv.hash == CodeHash.of("keyof")
+                ok = pv.code == TokenCode.kExtends || pv.code == TokenCode.kKeyof
             default:
                 ok = false
             }
-            if ok && pv.hash == CodeHash.comma && !insideAngles(t, k) { continue }
+            if ok && pv.code == TokenCode.comma && !insideAngles(t, k) { continue }
             if ok { out.append(tok.offset) }
         }
         return out
@@ -374,11 +412,11 @@ public enum CodeAnalysis {
     /// `type X = any` / `type X<T> = any`.
     static func isTypeAliasAssign(_ t: [CodeToken], _ eq: Int) -> Bool {
         var j = eq - 1
-        if isPunct(t, j, CodeHash.gt) {
-            while j >= 0 && !isPunct(t, j, CodeHash.lt) && eq - j < 32 { j -= 1 }
+        if isPunct(t, j, TokenCode.gt) {
+            while j >= 0 && !isPunct(t, j, TokenCode.lt) && eq - j < 32 { j -= 1 }
             j -= 1
         }
-        return j >= 1 && t[j].kind == .identifier && isWord(t, j - 1, CodeHash.kType)
+        return j >= 1 && t[j].kind == .identifier && isWord(t, j - 1, TokenCode.kType)
     }
 
     /// Whether the token at `k` is inside `<…>` (a generic argument list) on its line.
@@ -388,10 +426,10 @@ public enum CodeAnalysis {
         while j >= 0 && k - j < 32 {
             let u = t[j]
             if u.kind == .punctuation {
-                if u.hash == CodeHash.gt { depth += 1 } else if u.hash == CodeHash.lt {
+                if u.code == TokenCode.gt { depth += 1 } else if u.code == TokenCode.lt {
                     if depth == 0 { return true }
                     depth -= 1
-                } else if u.hash == CodeHash.lparen || u.hash == CodeHash.lbrace || u.hash == CodeHash.semicolon || u.hash == CodeHash.lbracket {
+                } else if u.code == TokenCode.lparen || u.code == TokenCode.lbrace || u.code == TokenCode.semicolon || u.code == TokenCode.lbracket {
                     return false
                 }
             }
@@ -402,39 +440,26 @@ public enum CodeAnalysis {
 
     // MARK: Data access
 
-    static let prismaMethods: Set<String> = [
-        "findMany", "findUnique", "findFirst", "findUniqueOrThrow", "findFirstOrThrow", "create", "createMany", "update",
-        "updateMany", "upsert", "delete", "deleteMany", "count", "aggregate", "groupBy",
-    ]
-    static let queryMethods: Set<String> = ["select", "insert", "update", "delete", "query", "execute", "transaction", "selectFrom", "insertInto", "deleteFrom", "updateTable"]
-    static let firestoreCalls: Set<String> = [
-        "getDocs", "getDoc", "addDoc", "setDoc", "updateDoc", "deleteDoc", "onSnapshot", "runTransaction", "writeBatch",
-    ]
     static let serverOnlyUnits: Set<String> = [
         "getServerSideProps", "getStaticProps", "getStaticPaths", "loader", "action", "generateMetadata", "generateStaticParams",
     ]
 
     /// Direct database calls: Supabase `.from()`/`.rpc()` on a Supabase client, Prisma model calls,
     /// Drizzle/Kysely/pg `db.select()`/`pool.query()`, Firestore reads and writes, `sql` tagged
-    /// templates, and `fetch` to a Supabase REST URL (`/rest/v1/`). Matched on token hashes; text is
-    /// only read for the few candidates.
-    static func dataAccess(_ t: [CodeToken], _ bytes: [UInt8], units: [CodeUnit], importedNames: [String: [String]], imports: [ImportRef]) -> [DataAccessSite] {
+    /// templates, and `fetch` to a Supabase REST URL (`/rest/v1/`). Starts only from tokens whose
+    /// spelling is one of those API names (`candidates`).
+    static func dataAccess(_ t: [CodeToken], _ bytes: [UInt8], at candidates: [Int], units: [CodeUnit],
+                           importedNames: [String: [String]], imports: [ImportRef]) -> [DataAccessSite] {
+        guard !candidates.isEmpty else { return [] }
         var supabaseNames: Set<UInt64> = []
         var firestore = false
-        for (spec, names) in importedNames where spec.lowercased().contains("supabase") {
+        for (spec, names) in importedNames where has(spec.lowercased(), "supabase") {
             for nm in names { supabaseNames.insert(CodeHash.of(nm)) }
         }
         for r in imports {
             let s = r.specifier.lowercased()
-            if s.contains("firebase/firestore") || s.contains("@firebase/firestore") { firestore = true }
+            if has(s, "firebase/firestore") { firestore = true }
         }
-        let prisma = Set(prismaMethods.map { CodeHash.of($0) })
-        let query = Set(queryMethods.map { CodeHash.of($0) })
-        let fire = Set(firestoreCalls.map { CodeHash.of($0) })
-        let hFrom = CodeHash.kFrom, hRpc = CodeHash.of("rpc"), hQuery = CodeHash.of("query")
-        let dbNames: Set<UInt64> = Set(["db", "pool", "knex", "kysely"].map { CodeHash.of($0) })
-        let hPrisma = CodeHash.of("prisma"), hSql = CodeHash.of("sql"), hFetch = CodeHash.of("fetch")
-
         var out: [DataAccessSite] = []
         let n = t.count
         func name(_ k: Int) -> String { text(t[k], bytes) }
@@ -453,108 +478,119 @@ public enum CodeAnalysis {
             }
             out.append(DataAccessSite(offset: Int(t[k].offset), api: api, unit: unit, serverOnly: serverOnly))
         }
-        /// Whether the identifier at `k` contains `word` (ASCII, any case).
-        func contains(_ k: Int, _ word: StaticString) -> Bool {
-            let s = Int(t[k].offset), len = Int(t[k].length), m = word.utf8CodeUnitCount
-            guard len >= m else { return false }
-            let w = word.utf8Start
-            var i = s
-            while i + m <= s + len {
-                var ok = true
-                for j in 0..<m where bytes[i + j] | 0x20 != w[j] { ok = false; break }
-                if ok { return true }
-                i += 1
-            }
-            return false
+        /// Whether the identifier at `k` contains the lowercase ASCII `word`, ignoring case.
+        func contains(_ k: Int, _ word: [UInt8]) -> Bool {
+            containsFolded(bytes, Int(t[k].offset)..<t[k].end, word)
         }
-        var k = 0
-        while k < n {
-            let tok = t[k]
-            guard tok.kind == .identifier, !tok.flags.contains(.member) else { k += 1; continue }
-            let h = tok.hash
-            if k + 3 < n, isPunct(t, k + 1, CodeHash.dot), t[k + 2].kind == .identifier || t[k + 2].kind == .keyword {
-                let mh = t[k + 2].hash
-                if (mh == hFrom || mh == hRpc) && isPunct(t, k + 3, CodeHash.lparen) && (supabaseNames.contains(h) || contains(k, "supabase")) {
-                    var api = "\(name(k)).\(name(k + 2))("
-                    if k + 4 < n, let table = stringValue(t[k + 4], bytes) { api += "'\(table)'" }
-                    site(k, api + ")")
-                    k += 4
+        let supabaseWord = Array("supabase".utf8), prismaWord = Array("prisma".utf8)
+        var done = -1
+        for m in candidates where m > done {
+            let c = t[m].code
+            // `X.from(` / `X.rpc(` on a Supabase client: the candidate is the method name.
+            if (c == .kFrom || c == .nRpc), t[m].flags.contains(.member), m >= 2, isPunct(t, m - 1, .dot), isPunct(t, m + 1, .lparen) {
+                let k = m - 2
+                guard t[k].kind == .identifier, !t[k].flags.contains(.member), supabaseNames.contains(t[k].hash) || contains(k, supabaseWord)
+                else { continue }
+                var api = "\(name(k)).\(name(m))("
+                if m + 2 < n, let table = stringValue(t[m + 2], bytes) { api += "'\(table)'" }
+                site(k, api + ")")
+                done = m + 1
+                continue
+            }
+            // `prisma.model.method(`: the candidate is the method.
+            if c.isPrismaMethod, t[m].flags.contains(.member), m >= 4, isPunct(t, m + 1, .lparen), isPunct(t, m - 1, .dot),
+               isPunct(t, m - 3, .dot), t[m - 4].kind == .identifier, !t[m - 4].flags.contains(.member),
+               t[m - 4].code == .nPrisma || contains(m - 4, prismaWord) {
+                site(m - 4, "\(name(m - 4)).\(name(m - 2)).\(name(m))()")
+                done = m + 1
+                continue
+            }
+            guard !t[m].flags.contains(.member), t[m].kind == .identifier else { continue }
+            let k = m
+            if c.isDatabaseHandle, k + 3 < n, isPunct(t, k + 1, .dot) {
+                if t[k + 2].code.isQueryMethod && isPunct(t, k + 3, .lparen) {
+                    site(k, "\(name(k)).\(name(k + 2))()")
+                    done = k + 3
                     continue
                 }
-                if h == hPrisma || contains(k, "prisma") {
-                    if isPunct(t, k + 3, CodeHash.dot), k + 5 < n, prisma.contains(t[k + 4].hash), isPunct(t, k + 5, CodeHash.lparen) {
-                        site(k, "\(name(k)).\(name(k + 2)).\(name(k + 4))()")
-                        k += 6
-                        continue
-                    }
-                    let method = name(k + 2)
-                    if method.hasPrefix("$query") || method.hasPrefix("$execute") {
-                        site(k, "\(name(k)).\(method)")
-                        k += 3
-                        continue
-                    }
-                }
-                if dbNames.contains(h) {
-                    if query.contains(mh) && isPunct(t, k + 3, CodeHash.lparen) {
-                        site(k, "\(name(k)).\(name(k + 2))()")
-                        k += 4
-                        continue
-                    }
-                    if mh == hQuery && isPunct(t, k + 3, CodeHash.dot) && k + 6 < n && isPunct(t, k + 5, CodeHash.dot)
-                        && prisma.contains(t[k + 6].hash) {
-                        site(k, "\(name(k)).query.\(name(k + 4)).\(name(k + 6))()")
-                        k += 7
-                        continue
-                    }
+                if t[k + 2].code == .nQuery && k + 6 < n && isPunct(t, k + 3, .dot) && isPunct(t, k + 5, .dot) && t[k + 6].code.isPrismaMethod {
+                    site(k, "\(name(k)).query.\(name(k + 4)).\(name(k + 6))()")
+                    done = k + 6
+                    continue
                 }
             }
-            if firestore && fire.contains(h) && isPunct(t, k + 1, CodeHash.lparen) {
+            if c == .nPrisma, k + 2 < n, isPunct(t, k + 1, .dot) {
+                let method = name(k + 2)
+                if method.hasPrefix("$query") || method.hasPrefix("$execute") {
+                    site(k, "\(name(k)).\(method)")
+                    continue
+                }
+            }
+            if firestore && c.isFirestoreCall && isPunct(t, k + 1, .lparen) {
                 site(k, "\(name(k))()")
-                k += 2
                 continue
             }
-            if h == hSql, k + 1 < n, t[k + 1].kind == .string, bytes[Int(t[k + 1].offset)] == 0x60 {
+            if c == .nSql, k + 1 < n, t[k + 1].kind == .string, bytes[Int(t[k + 1].offset)] == 0x60 {
                 site(k, "sql`…`")
-                k += 2
                 continue
             }
-            if h == hFetch && isPunct(t, k + 1, CodeHash.lparen) {
+            if c == .nFetch && isPunct(t, k + 1, .lparen) {
                 var j = k + 2
-                while j < n && j - k < 8 && !isPunct(t, j, CodeHash.comma) && !isPunct(t, j, CodeHash.rparen) {
-                    if t[j].kind == .string, text(t[j], bytes).contains("/rest/v1/") {
+                while j < n && j - k < 8 && !isPunct(t, j, .comma) && !isPunct(t, j, .rparen) {
+                    if t[j].kind == .string, containsFolded(bytes, Int(t[j].offset)..<t[j].end, Array("/rest/v1/".utf8)) {
                         site(k, "fetch(…/rest/v1/…)")
                         break
                     }
                     j += 1
                 }
             }
-            k += 1
         }
         return out
     }
 
     // MARK: Clone stream
 
+    /// Data, for clone detection: names, literals and `{ } [ ] ( ) , : . ?.` (not JSX names).
+    @inline(__always) static func isData(_ tok: CodeToken) -> Bool {
+        switch tok.kind {
+        case .identifier: return !tok.flags.contains(.jsxName)
+        case .number, .string: return true
+        case .keyword: return tok.code.isLiteralKeyword
+        case .punctuation:
+            switch tok.code {
+            case .lparen, .rparen, .lbrace, .rbrace, .lbracket, .rbracket, .comma, .colon, .dot, .optionalDot: return true
+            default: return false
+            }
+        }
+    }
+
     static func cloneStream(_ t: [CodeToken], skipping spans: [Range<Int>]) -> CloneStream {
         var s = CloneStream()
-        s.hashes.reserveCapacity(t.count)
-        s.lines.reserveCapacity(t.count)
-        s.offsets.reserveCapacity(t.count)
-        var si = 0
-        var k = 0
-        while k < t.count {
-            if si < spans.count && spans[si].lowerBound <= k {
-                k = max(k, spans[si].upperBound)
-                si += 1
-                continue
+        var written = 0
+        t.withUnsafeBufferPointer { tb in
+            s.lines = [Int32](unsafeUninitializedCapacity: tb.count) { lines, linesCount in
+                s.hashes = [UInt32](unsafeUninitializedCapacity: tb.count) { hashes, hashesCount in
+                    var si = 0
+                    var k = 0
+                    while k < tb.count {
+                        if si < spans.count && spans[si].lowerBound <= k {
+                            k = max(k, spans[si].upperBound)
+                            si += 1
+                            continue
+                        }
+                        let tok = tb[k]
+                        if !tok.flags.contains(.docstring) {
+                            hashes[written] = UInt32(truncatingIfNeeded: tok.normalised) & ~CloneDetector.dataBit
+                                | (isData(tok) ? CloneDetector.dataBit : 0)
+                            lines[written] = tok.line
+                            written += 1
+                        }
+                        k += 1
+                    }
+                    hashesCount = written
+                }
+                linesCount = written
             }
-            let tok = t[k]
-            if !tok.flags.contains(.docstring) {
-                s.hashes.append(tok.normalised)
-                s.lines.append(tok.line)
-                s.offsets.append(tok.offset)
-            }
-            k += 1
         }
         return s
     }

@@ -62,8 +62,13 @@ public struct AppCodeModel: Sendable {
     public var usesShadcn: Bool
     public var linesOfCode: Int
 
+    /// The app's model, built once per app however many collectors ask.
     public init(_ app: AppContext) {
-        self.init(CodeFacts.analyses(app), hasShadcnConfig: !app.files(named: "components.json").isEmpty)
+        self = AppCodeCache.shared.entry(for: app).model {
+            AppCodeModel(CodeFacts.analyses(app), hasShadcnConfig: app.files.contains {
+                $0.path == "components.json" || $0.path.hasSuffix("/components.json")
+            })
+        }
     }
 
     public init(_ all: [FileCodeAnalysis], hasShadcnConfig: Bool) {
@@ -100,6 +105,74 @@ public struct AppCodeModel: Sendable {
     public func clones() -> CloneReport {
         CloneDetector.detect(files.map { CloneDetector.Input(stream: $0.clones, codeLine: $0.codeLine) },
                              window: CodeThresholds.cloneWindow, minLines: CodeThresholds.cloneMinLines)
+    }
+
+    /// Clone detection for `app`, computed once however many collectors ask (G2.D2 and G2.P4).
+    public func clones(of app: AppContext) -> CloneReport {
+        AppCodeCache.shared.entry(for: app).clones { clones() }
+    }
+}
+
+extension TSConfigSet {
+    /// The app's tsconfig files, read once per app (G2.D4 and G2.P3 both use them).
+    public static func of(_ app: AppContext) -> TSConfigSet {
+        AppCodeCache.shared.entry(for: app).tsconfigs { TSConfigSet(app) }
+    }
+}
+
+/// What the G2 code collectors derive from a whole app, computed once per app and held while the
+/// app's context lives (weakly referenced): the first collector to ask computes, a concurrent one
+/// waits for that result.
+final class AppCodeCache: @unchecked Sendable {
+    static let shared = AppCodeCache()
+
+    final class Entry: @unchecked Sendable {
+        weak var app: AppContext?
+        private let modelLock = NSLock(), clonesLock = NSLock(), tsconfigsLock = NSLock()
+        private var modelValue: AppCodeModel?
+        private var clonesValue: CloneReport?
+        private var tsconfigsValue: TSConfigSet?
+        init(_ app: AppContext) { self.app = app }
+
+        func model(_ make: () -> AppCodeModel) -> AppCodeModel {
+            modelLock.lock()
+            defer { modelLock.unlock() }
+            if let v = modelValue { return v }
+            let v = make()
+            modelValue = v
+            return v
+        }
+
+        func clones(_ make: () -> CloneReport) -> CloneReport {
+            clonesLock.lock()
+            defer { clonesLock.unlock() }
+            if let v = clonesValue { return v }
+            let v = make()
+            clonesValue = v
+            return v
+        }
+
+        func tsconfigs(_ make: () -> TSConfigSet) -> TSConfigSet {
+            tsconfigsLock.lock()
+            defer { tsconfigsLock.unlock() }
+            if let v = tsconfigsValue { return v }
+            let v = make()
+            tsconfigsValue = v
+            return v
+        }
+    }
+
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+
+    func entry(for app: AppContext) -> Entry {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.removeAll { $0.app == nil }
+        if let e = entries.first(where: { $0.app === app }) { return e }
+        let e = Entry(app)
+        entries.append(e)
+        return e
     }
 }
 

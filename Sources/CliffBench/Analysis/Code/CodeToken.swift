@@ -13,8 +13,11 @@ public struct CodeToken: Sendable, Hashable {
     public var line: Int32
     public var kind: CodeTokenKind
     public var flags: Flags
-    /// FNV-1a 64 of the token's bytes: the normal form of keywords and punctuation, and the exact
-    /// spelling of identifiers and literals (`normalised` folds those to their class).
+    /// The spelling when it is one the analysis knows (keywords, contextual words, operators), else `.none`.
+    public var code: TokenCode
+    /// 64-bit hash (`CodeHash.of`) of the token's spelling for names, keywords, punctuation and
+    /// numbers; `CodeHash.literalClass` for string, template, regex and JSX-text literals, whose
+    /// normal form is the class. `normalised` folds names and numbers to their class too.
     public var hash: UInt64
 
     public struct Flags: OptionSet, Sendable, Hashable {
@@ -34,12 +37,13 @@ public struct CodeToken: Sendable, Hashable {
         public static let jsxName = Flags(rawValue: 1 << 5)
     }
 
-    public init(offset: Int32, length: Int32, line: Int32, kind: CodeTokenKind, flags: Flags, hash: UInt64) {
+    public init(offset: Int32, length: Int32, line: Int32, kind: CodeTokenKind, flags: Flags, code: TokenCode = .none, hash: UInt64) {
         self.offset = offset
         self.length = length
         self.line = line
         self.kind = kind
         self.flags = flags
+        self.code = code
         self.hash = hash
     }
 
@@ -52,145 +56,499 @@ public struct CodeToken: Sendable, Hashable {
         switch kind {
         case .identifier: return flags.contains(.jsxName) ? hash : CodeHash.identifierClass
         case .number, .string: return CodeHash.literalClass
-        case .keyword: return CodeHash.isLiteralKeyword(hash) ? CodeHash.literalClass : hash
+        case .keyword: return code.isLiteralKeyword ? CodeHash.literalClass : hash
         case .punctuation: return hash
         }
     }
 
     @inline(__always) public var end: Int { Int(offset) + Int(length) }
-
-    /// Whether the token's bytes are exactly `word` (by hash and length).
-    @inline(__always) public func `is`(_ h: UInt64) -> Bool { hash == h }
 }
 
-/// FNV-1a 64 hashes of the spellings the analysis looks for.
+/// Spellings the analysis knows, one byte per token: keywords, contextual words and operators.
+public enum TokenCode: UInt8, Sendable, Hashable {
+    case none = 0
+    case lparen  // (
+    case rparen  // )
+    case lbrace  // {
+    case rbrace  // }
+    case lbracket  // [
+    case rbracket  // ]
+    case lt  // <
+    case gt  // >
+    case comma  // ,
+    case semicolon  // ;
+    case colon  // :
+    case dot  // .
+    case optionalDot  // ?.
+    case arrow  // =>
+    case assign  // =
+    case question  // ?
+    case star  // *
+    case at  // @
+    case and  // &&
+    case or  // ||
+    case nullish  // ??
+    case andAssign  // &&=
+    case orAssign  // ||=
+    case nullishAssign  // ??=
+    case pipe  // |
+    case amp  // &
+    case slash  // /
+    case hash  // #
+    case backslash  // \\
+    case thinArrow  // ->
+    case spread  // ...
+    case minus  // -
+    case bang  // !
+    case increment  // ++
+    case decrement  // --
+    case kFunction  // function
+    case kAsync  // async
+    case kAwait  // await
+    case kClass  // class
+    case kIf  // if
+    case kElse  // else
+    case kFor  // for
+    case kWhile  // while
+    case kDo  // do
+    case kCase  // case
+    case kCatch  // catch
+    case kSwitch  // switch
+    case kWith  // with
+    case kReturn  // return
+    case kConst  // const
+    case kLet  // let
+    case kVar  // var
+    case kImport  // import
+    case kExport  // export
+    case kFrom  // from
+    case kRequire  // require
+    case kDefault  // default
+    case kType  // type
+    case kInterface  // interface
+    case kAs  // as
+    case kExtends  // extends
+    case kNew  // new
+    case kTypeof  // typeof
+    case kYield  // yield
+    case kThis  // this
+    case kSuper  // super
+    case kVoid  // void
+    case kAny  // any
+    case kStatic  // static
+    case kGet  // get
+    case kSet  // set
+    case kPublic  // public
+    case kPrivate  // private
+    case kProtected  // protected
+    case kReadonly  // readonly
+    case kOverride  // override
+    case kAbstract  // abstract
+    case kDeclare  // declare
+    case kAccessor  // accessor
+    case kDef  // def
+    case kElif  // elif
+    case kExcept  // except
+    case kLambda  // lambda
+    case kSelf  // self
+    case kCls  // cls
+    case kIn  // in
+    case kOf  // of
+    case kThrow  // throw
+    case kTry  // try
+    case kEnum  // enum
+    case kNamespace  // namespace
+    case kModule  // module
+    case kTrue  // true
+    case kFalse  // false
+    case kNull  // null
+    case kUndefined  // undefined
+    case kInstanceof  // instanceof
+    case kSatisfies  // satisfies
+    case kDelete  // delete
+    case kKeyof  // keyof
+    case kImplements  // implements
+    case kBreak  // break
+    case kContinue  // continue
+    case kDebugger  // debugger
+    case kFinally  // finally
+    case kPackage  // package
+    case kAndWord  // and
+    case kOrWord  // or
+    case kNot  // not
+    case kIs  // is
+    case kPass  // pass
+    case kRaise  // raise
+    case kAssert  // assert
+    case kDel  // del
+    case kGlobal  // global
+    case kNonlocal  // nonlocal
+    case kPyNone  // None
+    case kPyTrue  // True
+    case kPyFalse  // False
+    // Names of data-access APIs.
+    case nRpc  // rpc
+    case nPrisma  // prisma
+    case nDb  // db
+    case nPool  // pool
+    case nKnex  // knex
+    case nKysely  // kysely
+    case nSql  // sql
+    case nFetch  // fetch
+    case nQuery  // query
+    case nSelect  // select
+    case nInsert  // insert
+    case nUpdate  // update
+    case nExecute  // execute
+    case nTransaction  // transaction
+    case nSelectFrom  // selectFrom
+    case nInsertInto  // insertInto
+    case nDeleteFrom  // deleteFrom
+    case nUpdateTable  // updateTable
+    case nGetDocs  // getDocs
+    case nGetDoc  // getDoc
+    case nAddDoc  // addDoc
+    case nSetDoc  // setDoc
+    case nUpdateDoc  // updateDoc
+    case nDeleteDoc  // deleteDoc
+    case nOnSnapshot  // onSnapshot
+    case nRunTransaction  // runTransaction
+    case nWriteBatch  // writeBatch
+    case nFindMany  // findMany
+    case nFindUnique  // findUnique
+    case nFindFirst  // findFirst
+    case nFindUniqueOrThrow  // findUniqueOrThrow
+    case nFindFirstOrThrow  // findFirstOrThrow
+    case nCreate  // create
+    case nCreateMany  // createMany
+    case nUpdateMany  // updateMany
+    case nUpsert  // upsert
+    case nDeleteMany  // deleteMany
+    case nCount  // count
+    case nAggregate  // aggregate
+    case nGroupBy  // groupBy
+
+    /// `true`, `false`, `null`, `None`, `True`, `False`.
+    @inline(__always) public var isLiteralKeyword: Bool {
+        switch self {
+        case .kTrue, .kFalse, .kNull, .kPyNone, .kPyTrue, .kPyFalse: return true
+        default: return false
+        }
+    }
+
+    /// Reserved words of JavaScript/TypeScript (kind `.keyword`); other known words stay identifiers.
+    @inline(__always) public var isJSKeyword: Bool {
+        switch self {
+        case .kBreak, .kCase, .kCatch, .kClass, .kConst, .kContinue, .kDebugger, .kDefault, .kDelete, .kDo, .kElse, .kExport,
+             .kExtends, .kFinally, .kFor, .kFunction, .kIf, .kImport, .kIn, .kInstanceof, .kLet, .kNew, .kReturn, .kSuper,
+             .kSwitch, .kThis, .kThrow, .kTry, .kTypeof, .kVar, .kVoid, .kWhile, .kWith, .kYield, .kAsync, .kAwait, .kOf,
+             .kTrue, .kFalse, .kNull, .kInterface, .kEnum, .kImplements, .kDeclare, .kAbstract, .kReadonly, .kPrivate,
+             .kPublic, .kProtected, .kNamespace, .kKeyof, .kSatisfies, .kStatic:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Python keywords.
+    @inline(__always) public var isPythonKeyword: Bool {
+        switch self {
+        case .kPyFalse, .kPyNone, .kPyTrue, .kAndWord, .kAs, .kAssert, .kAsync, .kAwait, .kBreak, .kClass, .kContinue, .kDef,
+             .kDel, .kElif, .kElse, .kExcept, .kFinally, .kFor, .kFrom, .kGlobal, .kIf, .kImport, .kIn, .kIs, .kLambda,
+             .kNonlocal, .kNot, .kOrWord, .kPass, .kRaise, .kReturn, .kTry, .kWhile, .kWith, .kYield:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Prisma model methods (`findMany`, `create`, `delete`, …).
+    @inline(__always) public var isPrismaMethod: Bool {
+        switch self {
+        case .nFindMany, .nFindUnique, .nFindFirst, .nFindUniqueOrThrow, .nFindFirstOrThrow, .nCreate, .nCreateMany, .nUpdate,
+             .nUpdateMany, .nUpsert, .kDelete, .nDeleteMany, .nCount, .nAggregate, .nGroupBy:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Query-builder and driver calls on a `db`/`pool`/`knex`/`kysely` handle.
+    @inline(__always) public var isQueryMethod: Bool {
+        switch self {
+        case .nSelect, .nInsert, .nUpdate, .kDelete, .nQuery, .nExecute, .nTransaction, .nSelectFrom, .nInsertInto, .nDeleteFrom,
+             .nUpdateTable:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Firestore reads and writes.
+    @inline(__always) public var isFirestoreCall: Bool {
+        switch self {
+        case .nGetDocs, .nGetDoc, .nAddDoc, .nSetDoc, .nUpdateDoc, .nDeleteDoc, .nOnSnapshot, .nRunTransaction, .nWriteBatch:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Database handles by their usual names.
+    @inline(__always) public var isDatabaseHandle: Bool {
+        switch self {
+        case .nDb, .nPool, .nKnex, .nKysely: return true
+        default: return false
+        }
+    }
+
+    /// Every known spelling and its code.
+    public static let spellings: [(String, TokenCode)] = [
+        ("(", .lparen),
+        (")", .rparen),
+        ("{", .lbrace),
+        ("}", .rbrace),
+        ("[", .lbracket),
+        ("]", .rbracket),
+        ("<", .lt),
+        (">", .gt),
+        (",", .comma),
+        (";", .semicolon),
+        (":", .colon),
+        (".", .dot),
+        ("?.", .optionalDot),
+        ("=>", .arrow),
+        ("=", .assign),
+        ("?", .question),
+        ("*", .star),
+        ("@", .at),
+        ("&&", .and),
+        ("||", .or),
+        ("??", .nullish),
+        ("&&=", .andAssign),
+        ("||=", .orAssign),
+        ("??=", .nullishAssign),
+        ("|", .pipe),
+        ("&", .amp),
+        ("/", .slash),
+        ("#", .hash),
+        ("\\", .backslash),
+        ("->", .thinArrow),
+        ("...", .spread),
+        ("-", .minus),
+        ("!", .bang),
+        ("++", .increment),
+        ("--", .decrement),
+        ("function", .kFunction),
+        ("async", .kAsync),
+        ("await", .kAwait),
+        ("class", .kClass),
+        ("if", .kIf),
+        ("else", .kElse),
+        ("for", .kFor),
+        ("while", .kWhile),
+        ("do", .kDo),
+        ("case", .kCase),
+        ("catch", .kCatch),
+        ("switch", .kSwitch),
+        ("with", .kWith),
+        ("return", .kReturn),
+        ("const", .kConst),
+        ("let", .kLet),
+        ("var", .kVar),
+        ("import", .kImport),
+        ("export", .kExport),
+        ("from", .kFrom),
+        ("require", .kRequire),
+        ("default", .kDefault),
+        ("type", .kType),
+        ("interface", .kInterface),
+        ("as", .kAs),
+        ("extends", .kExtends),
+        ("new", .kNew),
+        ("typeof", .kTypeof),
+        ("yield", .kYield),
+        ("this", .kThis),
+        ("super", .kSuper),
+        ("void", .kVoid),
+        ("any", .kAny),
+        ("static", .kStatic),
+        ("get", .kGet),
+        ("set", .kSet),
+        ("public", .kPublic),
+        ("private", .kPrivate),
+        ("protected", .kProtected),
+        ("readonly", .kReadonly),
+        ("override", .kOverride),
+        ("abstract", .kAbstract),
+        ("declare", .kDeclare),
+        ("accessor", .kAccessor),
+        ("def", .kDef),
+        ("elif", .kElif),
+        ("except", .kExcept),
+        ("lambda", .kLambda),
+        ("self", .kSelf),
+        ("cls", .kCls),
+        ("in", .kIn),
+        ("of", .kOf),
+        ("throw", .kThrow),
+        ("try", .kTry),
+        ("enum", .kEnum),
+        ("namespace", .kNamespace),
+        ("module", .kModule),
+        ("true", .kTrue),
+        ("false", .kFalse),
+        ("null", .kNull),
+        ("undefined", .kUndefined),
+        ("instanceof", .kInstanceof),
+        ("satisfies", .kSatisfies),
+        ("delete", .kDelete),
+        ("keyof", .kKeyof),
+        ("implements", .kImplements),
+        ("break", .kBreak),
+        ("continue", .kContinue),
+        ("debugger", .kDebugger),
+        ("finally", .kFinally),
+        ("package", .kPackage),
+        ("and", .kAndWord),
+        ("or", .kOrWord),
+        ("not", .kNot),
+        ("is", .kIs),
+        ("pass", .kPass),
+        ("raise", .kRaise),
+        ("assert", .kAssert),
+        ("del", .kDel),
+        ("global", .kGlobal),
+        ("nonlocal", .kNonlocal),
+        ("None", .kPyNone),
+        ("True", .kPyTrue),
+        ("False", .kPyFalse),
+        ("rpc", .nRpc),
+        ("prisma", .nPrisma),
+        ("db", .nDb),
+        ("pool", .nPool),
+        ("knex", .nKnex),
+        ("kysely", .nKysely),
+        ("sql", .nSql),
+        ("fetch", .nFetch),
+        ("query", .nQuery),
+        ("select", .nSelect),
+        ("insert", .nInsert),
+        ("update", .nUpdate),
+        ("execute", .nExecute),
+        ("transaction", .nTransaction),
+        ("selectFrom", .nSelectFrom),
+        ("insertInto", .nInsertInto),
+        ("deleteFrom", .nDeleteFrom),
+        ("updateTable", .nUpdateTable),
+        ("getDocs", .nGetDocs),
+        ("getDoc", .nGetDoc),
+        ("addDoc", .nAddDoc),
+        ("setDoc", .nSetDoc),
+        ("updateDoc", .nUpdateDoc),
+        ("deleteDoc", .nDeleteDoc),
+        ("onSnapshot", .nOnSnapshot),
+        ("runTransaction", .nRunTransaction),
+        ("writeBatch", .nWriteBatch),
+        ("findMany", .nFindMany),
+        ("findUnique", .nFindUnique),
+        ("findFirst", .nFindFirst),
+        ("findUniqueOrThrow", .nFindUniqueOrThrow),
+        ("findFirstOrThrow", .nFindFirstOrThrow),
+        ("create", .nCreate),
+        ("createMany", .nCreateMany),
+        ("updateMany", .nUpdateMany),
+        ("upsert", .nUpsert),
+        ("deleteMany", .nDeleteMany),
+        ("count", .nCount),
+        ("aggregate", .nAggregate),
+        ("groupBy", .nGroupBy),
+    ]
+}
+
+/// The analysis's 64-bit hash of a spelling: a word-at-a-time multiply-xorshift over the bytes and
+/// the length. Stable across platforms and releases (unlike `Hasher`), cheap enough to compute for
+/// every token while scanning it.
 public enum CodeHash {
-    @inline(__always) public static func of(_ s: StaticString) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        let p = s.utf8Start
-        for i in 0..<s.utf8CodeUnitCount { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
-        return h
-    }
-
-    @inline(__always) public static func of(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
-    }
-
-    @inline(__always) static func of(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
-        return h
-    }
-
     public static let identifierClass: UInt64 = 0x4944_0000_0000_0001  // "ID"
     public static let literalClass: UInt64 = 0x4c49_5400_0000_0002  // "LIT"
 
-    /// `true`, `false`, `null`, `None`, `True`, `False`.
-    @inline(__always) static func isLiteralKeyword(_ h: UInt64) -> Bool {
-        h == 0x5b5c98ef514dbfa5 || h == 0xb5fae2c14238b978 || h == 0x5b9bc4ba528108e4
-            || h == 0x669b18c6d2d9c95b || h == 0x85ea99fb52be3385 || h == 0x7254ca27b16ae2d8
+    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    static let multiplier: UInt64 = 0xbf58_476d_1ce4_e5b9
+
+    /// Mixes one little-endian word of up to 8 bytes into the state.
+    @inline(__always) static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        var x = (h ^ word) &* multiplier
+        x ^= x >> 29
+        return x
     }
 
-    // Spellings the analysis looks for, as FNV-1a 64 constants (checked against `of(_:)` by the tests).
-    public static let lparen: UInt64 = 0xaf63a54c86018f17  // "("
-    public static let rparen: UInt64 = 0xaf63a44c86018d64  // ")"
-    public static let lbrace: UInt64 = 0xaf63f64c860218ba  // "{"
-    public static let rbrace: UInt64 = 0xaf63f04c86020e88  // "}"
-    public static let lbracket: UInt64 = 0xaf64164c86024f1a  // "["
-    public static let rbracket: UInt64 = 0xaf64104c860244e8  // "]"
-    public static let lt: UInt64 = 0xaf63b14c8601a37b  // "<"
-    public static let gt: UInt64 = 0xaf63b34c8601a6e1  // ">"
-    public static let comma: UInt64 = 0xaf63a14c8601884b  // ","
-    public static let semicolon: UInt64 = 0xaf63b64c8601abfa  // ";"
-    public static let colon: UInt64 = 0xaf63b74c8601adad  // ":"
-    public static let dot: UInt64 = 0xaf63a34c86018bb1  // "."
-    public static let optionalDot: UInt64 = 0x080cf807b4cb5f00  // "?."
-    public static let arrow: UInt64 = 0x08068807b4c63502  // "=>"
-    public static let assign: UInt64 = 0xaf63b04c8601a1c8  // "="
-    public static let question: UInt64 = 0xaf63b24c8601a52e  // "?"
-    public static let star: UInt64 = 0xaf63a74c8601927d  // "*"
-    public static let at: UInt64 = 0xaf63fd4c8602249f  // "@"
-    public static let and: UInt64 = 0x07bf2207b489850d  // "&&"
-    public static let or: UInt64 = 0x08e34c07b581a8a5  // "||"
-    public static let nullish: UInt64 = 0x080d0907b4cb7be3  // "??"
-    public static let andAssign: UInt64 = 0xb34c0317c5ad5090  // "&&="
-    public static let orAssign: UInt64 = 0x9be2c9196b517a48  // "||="
-    public static let nullishAssign: UInt64 = 0x79a2361835c37a3a  // "??="
-    public static let pipe: UInt64 = 0xaf63f14c8602103b  // "|"
-    public static let amp: UInt64 = 0xaf639b4c86017e19  // "&"
-    public static let slash: UInt64 = 0xaf63a24c860189fe  // "/"
-    public static let hash: UInt64 = 0xaf639e4c86018332  // "#"
-    public static let backslash: UInt64 = 0xaf64114c8602469b  // "\\"
-    public static let thinArrow: UInt64 = 0x07d00807b497cc12  // "->"
-    public static let spread: UInt64 = 0xf7d93e17ec4b1219  // "..."
-    public static let minus: UInt64 = 0xaf63a04c86018698  // "-"
-    public static let bang: UInt64 = 0xaf639c4c86017fcc  // "!"
-    public static let or2: UInt64 = 0x08b05407b5565ca4  // "or"
-    public static let and2: UInt64 = 0xe6f79719051ff286  // "and"
-    public static let kFunction: UInt64 = 0x02284cbb38b9cf89  // "function"
-    public static let kAsync: UInt64 = 0x7268f9bc90cbb82f  // "async"
-    public static let kAwait: UInt64 = 0x030ad89d85a5364d  // "await"
-    public static let kClass: UInt64 = 0xd11655952fcbab9f  // "class"
-    public static let kIf: UInt64 = 0x08b73007b55c3e26  // "if"
-    public static let kElse: UInt64 = 0x7f2b6c605332dd30  // "else"
-    public static let kFor: UInt64 = 0xdcb27818fed9da90  // "for"
-    public static let kWhile: UInt64 = 0xce87a3885811296e  // "while"
-    public static let kDo: UInt64 = 0x08915907b53bb494  // "do"
-    public static let kCase: UInt64 = 0xb55e6190e8792fd1  // "case"
-    public static let kCatch: UInt64 = 0xc1b2e33b13ec076c  // "catch"
-    public static let kSwitch: UInt64 = 0xa5a87ac5b0b379b1  // "switch"
-    public static let kWith: UInt64 = 0xa66b06f655a0c2e9  // "with"
-    public static let kReturn: UInt64 = 0xc5c7b983377cad5f  // "return"
-    public static let kConst: UInt64 = 0x65c9718e19e3df34  // "const"
-    public static let kLet: UInt64 = 0x127284191dcc577a  // "let"
-    public static let kVar: UInt64 = 0x690418194ed15d3e  // "var"
-    public static let kImport: UInt64 = 0xf4d30088534a1af4  // "import"
-    public static let kExport: UInt64 = 0xedb2d39755161f73  // "export"
-    public static let kFrom: UInt64 = 0x7f845078d7a5c0b5  // "from"
-    public static let kRequire: UInt64 = 0x9336e4b8d1137564  // "require"
-    public static let kDefault: UInt64 = 0xebada5168620c5fe  // "default"
-    public static let kType: UInt64 = 0xa79439ef7bfa9c2d  // "type"
-    public static let kInterface: UInt64 = 0xa0bc8eb4d76a3890  // "interface"
-    public static let kAs: UInt64 = 0x089c5507b545b54d  // "as"
-    public static let kExtends: UInt64 = 0x56e726912608920e  // "extends"
-    public static let kNew: UInt64 = 0x2138d5192571b731  // "new"
-    public static let kTypeof: UInt64 = 0x6904003f4c35b8c0  // "typeof"
-    public static let kYield: UInt64 = 0x2924163ad747d0ee  // "yield"
-    public static let kThis: UInt64 = 0x2587bcef32493841  // "this"
-    public static let kSuper: UInt64 = 0xd0d708b40e957634  // "super"
-    public static let kVoid: UInt64 = 0x3173c900e37ae1df  // "void"
-    public static let kAny: UInt64 = 0xe6f7b419052023cd  // "any"
-    public static let kStatic: UInt64 = 0xc534816d6d11e97b  // "static"
-    public static let kGet: UInt64 = 0xd4e26318faaa79f7  // "get"
-    public static let kSet: UInt64 = 0x823b87195ce20e23  // "set"
-    public static let kPublic: UInt64 = 0xf4b72165f60f5b60  // "public"
-    public static let kPrivate: UInt64 = 0xc5a11c2dd9ab8cec  // "private"
-    public static let kProtected: UInt64 = 0x38fe7925726e5cbd  // "protected"
-    public static let kReadonly: UInt64 = 0x9e0e972928236e97  // "readonly"
-    public static let kOverride: UInt64 = 0xc5726f7f4345bb1d  // "override"
-    public static let kAbstract: UInt64 = 0xc8beca9cc149b9f3  // "abstract"
-    public static let kDeclare: UInt64 = 0x517eab08b2394165  // "declare"
-    public static let kAccessor: UInt64 = 0x463c3859bbaaf89a  // "accessor"
-    public static let kDef: UInt64 = 0xca9a1a18f461e4cc  // "def"
-    public static let kElif: UInt64 = 0x7f096f605315fbe3  // "elif"
-    public static let kExcept: UInt64 = 0x6e815727576f5930  // "except"
-    public static let kLambda: UInt64 = 0x826b4caaf325324a  // "lambda"
-    public static let kSelf: UInt64 = 0x2d19e518d40792b7  // "self"
-    public static let kCls: UInt64 = 0xf60804190d03ba4b  // "cls"
-    public static let kIn: UInt64 = 0x08b73807b55c4bbe  // "in"
-    public static let kOf: UInt64 = 0x08b06007b5567108  // "of"
-    public static let kThrow: UInt64 = 0x5a5fe3720c9584cf  // "throw"
-    public static let kTry: UInt64 = 0x570ac119447423ee  // "try"
-    public static let kEnum: UInt64 = 0x915ea6605dc15d80  // "enum"
-    public static let kNamespace: UInt64 = 0xdc1c4a04cb5c6da0  // "namespace"
-    public static let kModule: UInt64 = 0x43e6a23362b6dadd  // "module"
-    public static let kTrue: UInt64 = 0x5b5c98ef514dbfa5  // "true"
-    public static let kFalse: UInt64 = 0xb5fae2c14238b978  // "false"
-    public static let kNull: UInt64 = 0x5b9bc4ba528108e4  // "null"
-    public static let kUndefined: UInt64 = 0x22a0e850add468a3  // "undefined"
-    public static let kInstanceof: UInt64 = 0x3bc74dd14c6ef5f3  // "instanceof"
-    public static let kSatisfies: UInt64 = 0x24892d161593a5ba  // "satisfies"
-    public static let kDelete: UInt64 = 0xf3fe6b5fdb85d50a  // "delete"
+    @inline(__always) static func finish(_ h: UInt64, length: Int) -> UInt64 {
+        var x = (h ^ UInt64(truncatingIfNeeded: length)) &* seed
+        x ^= x >> 32
+        return x
+    }
+
+    @inline(__always) static func of(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h = seed
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= n {
+            h = mix(h, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            i += 8
+        }
+        if i < n {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                word |= UInt64(p[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h, word)
+        }
+        return finish(h, length: n)
+    }
+
+    public static func of(_ s: String) -> UInt64 {
+        let bytes = Array(s.utf8)
+        guard !bytes.isEmpty else { return finish(seed, length: 0) }
+        return bytes.withUnsafeBufferPointer { of($0.baseAddress!, $0.count) }
+    }
+
+    public static func of(_ s: StaticString) -> UInt64 { of(s.utf8Start, s.utf8CodeUnitCount) }
+}
+
+/// Open addressing: spelling hash → token code.
+struct CodeTable: Sendable {
+    private var keys: [UInt64]
+    private var codes: [TokenCode]
+    private let mask: Int
+
+    static let shared = CodeTable()
+
+    init() {
+        var size = 64
+        while size < TokenCode.spellings.count * 4 { size <<= 1 }
+        mask = size - 1
+        keys = [UInt64](repeating: 0, count: size)
+        codes = [TokenCode](repeating: .none, count: size)
+        for (spelling, code) in TokenCode.spellings {
+            let h = CodeHash.of(spelling)
+            var k = Int(truncatingIfNeeded: h >> 40) & mask
+            while codes[k] != .none { k = (k + 1) & mask }
+            keys[k] = h
+            codes[k] = code
+        }
+    }
+
+    @inline(__always) func code(_ h: UInt64) -> TokenCode {
+        var k = Int(truncatingIfNeeded: h >> 40) & mask
+        while true {
+            let c = codes[k]
+            if c == .none { return .none }
+            if keys[k] == h { return c }
+            k = (k + 1) & mask
+        }
+    }
 }

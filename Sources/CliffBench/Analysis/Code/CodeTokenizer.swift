@@ -45,15 +45,15 @@ public enum CodeTokenizer {
                 case .python:
                     var t = PyTokenizer(p: p, n: buf.count, regions: regs)
                     t.run()
-                    return t.out.finish()
+                    return t.out.finish(python: true)
                 case .javascript, .jsx, .typescript, .tsx:
                     var t = JSTokenizer(p: p, n: buf.count, regions: regs, jsx: language != .typescript)
                     t.run(from: 0, to: buf.count)
-                    return t.out.finish()
+                    return t.out.finish(python: false)
                 case .vue, .svelte:
                     var t = JSTokenizer(p: p, n: buf.count, regions: regs, jsx: false)
                     for r in scriptBlocks(p, buf.count) { t.run(from: r.lowerBound, to: r.upperBound) }
-                    return t.out.finish()
+                    return t.out.finish(python: false)
                 default:
                     return TokenizedCode()
                 }
@@ -81,83 +81,50 @@ public enum CodeTokenizer {
     }
 }
 
-// MARK: - Shared output
+// MARK: - Shared pieces
 
-/// The token array and line marks being built.
+/// Identifier bytes `[A-Za-z0-9_$]` and non-ASCII, as a table.
+let identTable: [Bool] = (0..<256).map { Lexer.isIdent(UInt8($0)) }
+/// Hash and code of each one-byte punctuation token.
+let singleByteHash: [UInt64] = (0..<256).map { b in withUnsafePointer(to: UInt8(b)) { CodeHash.of($0, 1) } }
+let singleByteCode: [TokenCode] = singleByteHash.map { CodeTable.shared.code($0) }
+
+/// The token array being built; lines are marked once at the end.
 struct TokenSink {
     var tokens: [CodeToken] = []
-    var codeLine: [UInt8] = [0]
     var lastTokenLine: Int32 = 0
+    /// Code of the last token emitted.
+    var lastCode: TokenCode = .none
+    /// Multi-line literals: token index and last line.
+    var multiLine: [(index: Int32, last: Int32)] = []
     var jsxElements: [Int32: Int32] = [:]
 
-    @inline(__always) mutating func mark(_ line: Int32) {
-        let l = Int(line)
-        if l >= codeLine.count { codeLine.append(contentsOf: repeatElement(0, count: l - codeLine.count + 1)) }
-        codeLine[l] = 1
-    }
-
-    @inline(__always) mutating func mark(from a: Int32, through b: Int32) {
-        var l = a
-        while l <= b { mark(l); l += 1 }
-    }
-
-    @inline(__always) mutating func emit(_ start: Int, _ len: Int, line: Int32, kind: CodeTokenKind, flags: CodeToken.Flags, hash: UInt64, markLine: Bool = true) {
+    @inline(__always) mutating func emit(_ start: Int, _ len: Int, line: Int32, kind: CodeTokenKind, flags: CodeToken.Flags,
+                                         code: TokenCode = .none, hash: UInt64) {
         var f = flags
         if line != lastTokenLine { f.insert(.lineStart) }
         lastTokenLine = line
+        lastCode = code
         tokens.append(CodeToken(offset: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: len), line: line,
-                                kind: kind, flags: f, hash: hash))
-        if markLine { mark(line) }
+                                kind: kind, flags: f, code: code, hash: hash))
     }
 
-    func finish() -> TokenizedCode {
+    func finish(python: Bool) -> TokenizedCode {
+        var maxLine = 0
+        if let last = tokens.last { maxLine = Int(last.line) }
+        for m in multiLine { maxLine = max(maxLine, Int(m.last)) }
+        var codeLine = [UInt8](repeating: 0, count: maxLine + 1)
+        codeLine.withUnsafeMutableBufferPointer { cl in
+            for t in tokens where !t.flags.contains(.docstring) { cl[Int(t.line)] = 1 }
+            for m in multiLine where !tokens[Int(m.index)].flags.contains(.docstring) {
+                var l = Int(tokens[Int(m.index)].line)
+                while l <= Int(m.last) { cl[l] = 1; l += 1 }
+            }
+        }
         var n = 0
         for c in codeLine where c != 0 { n += 1 }
         return TokenizedCode(tokens: tokens, codeLine: codeLine, linesOfCode: n, jsxElements: jsxElements)
     }
-}
-
-/// Small open-addressing set of keyword hashes.
-struct KeywordTable: Sendable {
-    private var slots: [UInt64]
-    private let mask: Int
-
-    init(_ words: [String]) {
-        var size = 16
-        while size < words.count * 4 { size <<= 1 }
-        mask = size - 1
-        slots = [UInt64](repeating: 0, count: size)
-        for w in words {
-            let h = CodeHash.of(w)
-            var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while slots[k] != 0 { k = (k + 1) & mask }
-            slots[k] = h
-        }
-    }
-
-    @inline(__always) func contains(_ h: UInt64) -> Bool {
-        var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while true {
-            let s = slots[k]
-            if s == h { return true }
-            if s == 0 { return false }
-            k = (k + 1) & mask
-        }
-    }
-
-    static let js = KeywordTable([
-        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "export",
-        "extends", "finally", "for", "function", "if", "import", "in", "instanceof", "let", "new", "return", "super",
-        "switch", "this", "throw", "try", "typeof", "var", "void", "while", "with", "yield", "async", "await", "of",
-        "true", "false", "null", "interface", "enum", "implements", "declare", "abstract", "readonly", "private",
-        "public", "protected", "namespace", "keyof", "satisfies", "static",
-    ])
-
-    static let python = KeywordTable([
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-    ])
 }
 
 @inline(__always) func isIdentStart(_ c: UInt8) -> Bool {
@@ -165,6 +132,19 @@ struct KeywordTable: Sendable {
 }
 
 @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+/// Scans the identifier at `s` (ending before `e`; `ident` says which bytes continue it), hashing
+/// it on the way. Returns its end (at least `s + 1`) and hash.
+@inline(__always) func scanWord(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, _ ident: UnsafePointer<Bool>) -> (Int, UInt64) {
+    var j = s + 1
+    while j < e && ident[Int(p[j])] { j += 1 }
+    return (j, CodeHash.of(p + s, j - s))
+}
+
+/// `identTable` plus the backslash of `\u` escapes (JS).
+let jsWordTable: [Bool] = (0..<256).map { Lexer.isIdent(UInt8($0)) || $0 == 0x5C }
+/// Python identifier bytes: no `$`.
+let pyWordTable: [Bool] = (0..<256).map { Lexer.isIdent(UInt8($0)) && $0 != 0x24 }
 
 // MARK: - JS / TS / JSX
 
@@ -180,21 +160,38 @@ struct JSTokenizer {
     let n: Int
     let regions: UnsafeBufferPointer<Region>
     let jsx: Bool
-    let keywords = KeywordTable.js
+    let table = CodeTable.shared
+    let ident = jsWordTable
+    let punctHash = singleByteHash
+    let punctCode = singleByteCode
     var ri = 0
     var i = 0
     var line: Int32 = 1
     /// Bytes up to here belong to a lexer region that started inside JSX text: lexed here byte by byte.
     var taintedUntil = 0
     var modes: [Mode] = [Mode(kind: .code, value: 0)]
+    /// `modes.last!.kind`, kept at hand.
+    var mode: ModeKind = .code
     var out = TokenSink()
+
+    @inline(__always) mutating func push(_ m: Mode) {
+        modes.append(m)
+        mode = m.kind
+    }
+
+    @inline(__always) @discardableResult mutating func pop() -> Mode {
+        let m = modes.removeLast()
+        if modes.isEmpty { modes = [Mode(kind: .code, value: 0)] }
+        mode = modes[modes.count - 1].kind
+        return m
+    }
 
     init(p: UnsafePointer<UInt8>, n: Int, regions: UnsafeBufferPointer<Region>, jsx: Bool) {
         self.p = p
         self.n = n
         self.regions = regions
         self.jsx = jsx
-        out.tokens.reserveCapacity(n / 5 + 16)
+        out.tokens.reserveCapacity(n / 4 + 16)
     }
 
     /// Moves `i` to `e`, counting line breaks.
@@ -211,57 +208,59 @@ struct JSTokenizer {
     mutating func run(from s: Int, to e: Int) {
         if s > i { advance(to: s) }
         modes = [Mode(kind: .code, value: 0)]
+        mode = .code
         let rc = regions.count
-        while i < e {
-            let mode = modes[modes.count - 1].kind
-            if mode != .children {
-                // White space never starts a region: skip a run of it at once.
+        var nextRegion = ri < rc ? Int(regions[ri].start) : Int.max
+        ident.withUnsafeBufferPointer { identBuf in
+            let identP = identBuf.baseAddress!
+            while i < e {
+                if mode == .children {
+                    children(end: e)
+                    nextRegion = ri < rc ? Int(regions[ri].start) : Int.max
+                    continue
+                }
                 var c = p[i]
+                // White space never starts a region: skip a run of it at once, indentation 8 bytes at a time.
                 while c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D {
                     if c == 0x0A { line += 1 }
                     i += 1
-                    guard i < e else { break }
+                    while i + 8 <= e && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 }
+                    guard i < e else { return }
                     c = p[i]
                 }
-                guard i < e else { break }
-            }
-            while ri < rc && Int(regions[ri].end) <= i { ri += 1 }
-            if mode == .children {
-                children(end: e)
-                continue
-            }
-            if ri < rc && Int(regions[ri].start) <= i {
-                let r = regions[ri]
-                let rs = Int(r.start), re = min(Int(r.end), e)
-                if rs == i && i >= taintedUntil {
-                    ri += 1
-                    if r.kind == .comment {
-                        advance(to: re)
-                    } else {
-                        literal(i, re)
+                if nextRegion <= i {
+                    while ri < rc && Int(regions[ri].end) <= i { ri += 1 }
+                    if ri < rc && Int(regions[ri].start) <= i {
+                        let r = regions[ri]
+                        ri += 1
+                        if Int(r.start) == i && i >= taintedUntil {
+                            if r.kind == .comment {
+                                advance(to: min(Int(r.end), e))
+                            } else {
+                                literal(i, min(Int(r.end), e))
+                            }
+                        } else {
+                            // A region that began inside JSX text or inside a span lexed byte by byte.
+                            taintedUntil = max(taintedUntil, Int(r.end))
+                        }
                     }
+                    nextRegion = ri < rc ? Int(regions[ri].start) : Int.max
                     continue
                 }
-                // A region that began inside JSX text or inside a span lexed here byte by byte.
-                taintedUntil = max(taintedUntil, Int(r.end))
-                ri += 1
-                continue
-            }
-            let c = p[i]
-            if c == 0x20 || c == 0x09 || c == 0x0D { i += 1; continue }
-            if c == 0x0A { line += 1; i += 1; continue }
-            if i < taintedUntil, rawNonCode(c, e) { continue }
-            if isIdentStart(c) || c == 0x5C {
-                identifier(e)
-                if mode == .tag || mode == .closingTag { out.tokens[out.tokens.count - 1].flags.insert(.jsxName) }
-            } else if isDigit(c) || (c == 0x2E && i + 1 < e && isDigit(p[i + 1])) {
-                number(e)
-            } else {
-                punctuation(c, e, mode)
+                if i < taintedUntil, rawNonCode(c, e) { continue }
+                if identP[Int(c)] && !isDigit(c) {
+                    identifier(e, identP)
+                    if mode == .tag || mode == .closingTag { out.tokens[out.tokens.count - 1].flags.insert(.jsxName) }
+                } else if isDigit(c) || (c == 0x2E && i + 1 < e && isDigit(p[i + 1])) {
+                    number(e, identP)
+                } else {
+                    punctuation(c, e, mode)
+                }
             }
         }
         // Leave the range closed: an unterminated element in one script block must not leak.
         modes = [Mode(kind: .code, value: 0)]
+        mode = .code
     }
 
     /// Comments and literals inside a span the lexer saw differently (after JSX text).
@@ -290,47 +289,35 @@ struct JSTokenizer {
 
     @inline(__always) mutating func literal(_ s: Int, _ e: Int, flags: CodeToken.Flags = []) {
         let startLine = line
-        out.emit(s, e - s, line: startLine, kind: .string, flags: flags, hash: CodeHash.of(p + s, e - s))
+        out.emit(s, e - s, line: startLine, kind: .string, flags: flags, hash: CodeHash.literalClass)
         i = s
         advance(to: e)
-        if line > startLine { out.mark(from: startLine, through: line) }
+        if line > startLine { out.multiLine.append((Int32(out.tokens.count - 1), line)) }
     }
 
-    mutating func identifier(_ e: Int) {
+    @inline(__always) mutating func identifier(_ e: Int, _ identP: UnsafePointer<Bool>) {
         let s = i
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var j = i
-        while j < e {
-            let c = p[j]
-            if c == 0x5C {  // \u escape inside an identifier
-                h = (h ^ UInt64(c)) &* 0x100_0000_01b3
-                j += 1
-                continue
-            }
-            guard Lexer.isIdent(c) else { break }
-            h = (h ^ UInt64(c)) &* 0x100_0000_01b3
-            j += 1
-        }
-        if j == s { j = s + 1 }
+        let (j, h) = scanWord(p, s, e, identP)
         var flags: CodeToken.Flags = []
         var kind: CodeTokenKind = .identifier
-        if let last = out.tokens.last, last.kind == .punctuation, last.hash == CodeHash.dot || last.hash == CodeHash.optionalDot {
+        let code = table.code(h)
+        if out.lastCode == .dot || out.lastCode == .optionalDot {
             flags.insert(.member)
-        } else if keywords.contains(h) {
+        } else if code.isJSKeyword {
             kind = .keyword
         }
-        out.emit(s, j - s, line: line, kind: kind, flags: flags, hash: h)
+        out.emit(s, j - s, line: line, kind: kind, flags: flags, code: code, hash: h)
         i = j
     }
 
-    mutating func number(_ e: Int) {
+    mutating func number(_ e: Int, _ identP: UnsafePointer<Bool>) {
         let s = i
         var j = i
         let hex = p[j] == 0x30 && j + 1 < e && (p[j + 1] | 0x20) == 0x78
         var sawDot = false
         while j < e {
             let c = p[j]
-            if Lexer.isIdent(c) && c != 0x24 { j += 1; continue }
+            if identP[Int(c)] && c != 0x24 { j += 1; continue }
             if c == 0x2E && !sawDot && !hex && !(j + 1 < e && isIdentStart(p[j + 1])) { sawDot = true; j += 1; continue }
             if (c == 0x2B || c == 0x2D) && !hex && j > s && (p[j - 1] | 0x20) == 0x65 { j += 1; continue }
             break
@@ -375,7 +362,16 @@ struct JSTokenizer {
     }
 
     @inline(__always) mutating func emitPunct(_ len: Int, flags: CodeToken.Flags = []) {
-        out.emit(i, len, line: line, kind: .punctuation, flags: flags, hash: CodeHash.of(p + i, len))
+        let h: UInt64
+        let code: TokenCode
+        if len == 1 {
+            h = punctHash[Int(p[i])]
+            code = punctCode[Int(p[i])]
+        } else {
+            h = CodeHash.of(p + i, len)
+            code = table.code(h)
+        }
+        out.emit(i, len, line: line, kind: .punctuation, flags: flags, code: code, hash: h)
         i += len
     }
 
@@ -391,7 +387,7 @@ struct JSTokenizer {
             if c == 0x7D {
                 if modes[top].value == 0 && top > 0 {
                     emitPunct(1)
-                    modes.removeLast()
+                    pop()
                     return
                 }
                 modes[top].value = max(0, modes[top].value - 1)
@@ -401,7 +397,7 @@ struct JSTokenizer {
             if c == 0x3C && jsx && jsxMayStart(e) {
                 let idx = Int32(out.tokens.count)
                 emitPunct(1, flags: .jsxOpen)
-                modes.append(Mode(kind: .tag, value: idx))
+                push(Mode(kind: .tag, value: idx))
                 return
             }
             if c == 0x3E { emitPunct(1); return }  // `>` alone: `>>` and `>=` are split, as in generics
@@ -412,8 +408,8 @@ struct JSTokenizer {
                 let opener = modes[top].value
                 if mode == .closingTag { out.jsxElements[opener] = Int32(out.tokens.count) }
                 emitPunct(1)
-                modes.removeLast()
-                if mode == .tag { modes.append(Mode(kind: .children, value: opener)) }
+                pop()
+                if mode == .tag { push(Mode(kind: .children, value: opener)) }
             case 0x2F:  // `/>` or a stray slash
                 var j = i + 1
                 while j < e && Lexer.isSpace(p[j]) { j += 1 }
@@ -422,13 +418,13 @@ struct JSTokenizer {
                     while i < j { if p[i] == 0x0A { line += 1 }; i += 1 }
                     out.jsxElements[modes[top].value] = Int32(out.tokens.count)
                     emitPunct(1)
-                    modes.removeLast()
+                    pop()
                 } else {
                     abortTag()
                 }
             case 0x7B:
                 emitPunct(1)
-                modes.append(Mode(kind: .code, value: 0))
+                push(Mode(kind: .code, value: 0))
             case 0x3D, 0x2D, 0x3A, 0x2E:  // = - : .
                 emitPunct(1)
             case 0x22, 0x27:
@@ -444,24 +440,19 @@ struct JSTokenizer {
 
     /// Not JSX after all (`a < b` misread): back to code, un-flag the `<`.
     mutating func abortTag() {
-        let m = modes.removeLast()
+        let m = pop()
         if m.kind == .tag, Int(m.value) < out.tokens.count { out.tokens[Int(m.value)].flags.remove(.jsxOpen) }
-        if modes.isEmpty { modes = [Mode(kind: .code, value: 0)] }
     }
 
     /// Whether the `<` at `i` (in code) opens a JSX element: it follows an operator or keyword that
     /// starts an expression, and is followed by a tag name or `>`, not by a TSX generic `<T,>`.
     func jsxMayStart(_ e: Int) -> Bool {
         if let last = out.tokens.last {
-            let h = last.hash
-            switch last.kind {
-            case .punctuation:
-                guard h == CodeHash.lparen || h == CodeHash.lbracket || h == CodeHash.lbrace || h == CodeHash.comma
-                    || h == CodeHash.assign || h == CodeHash.colon || h == CodeHash.question || h == CodeHash.arrow
-                    || h == CodeHash.and || h == CodeHash.or || h == CodeHash.nullish || h == CodeHash.semicolon
-                    || h == CodeHash.bang else { return false }
-            case .keyword:
-                guard h == CodeHash.kReturn || h == CodeHash.kYield || h == CodeHash.kDefault else { return false }
+            switch last.code {
+            case .lparen, .lbracket, .lbrace, .comma, .assign, .colon, .question, .arrow, .and, .or, .nullish, .semicolon, .bang:
+                guard last.kind == .punctuation else { return false }
+            case .kReturn, .kYield, .kDefault:
+                guard last.kind == .keyword else { return false }
             default:
                 return false
             }
@@ -501,7 +492,7 @@ struct JSTokenizer {
         guard k < e else { return }
         if p[k] == 0x7B {
             emitPunct(1)
-            modes.append(Mode(kind: .code, value: 0))
+            push(Mode(kind: .code, value: 0))
             return
         }
         var j = k + 1
@@ -510,12 +501,12 @@ struct JSTokenizer {
             emitPunct(1)
             advance(to: j)
             emitPunct(1)
-            let opener = modes.removeLast().value
-            modes.append(Mode(kind: .closingTag, value: opener))
+            let opener = pop().value
+            push(Mode(kind: .closingTag, value: opener))
         } else {
             let idx = Int32(out.tokens.count)
             emitPunct(1, flags: .jsxOpen)
-            modes.append(Mode(kind: .tag, value: idx))
+            push(Mode(kind: .tag, value: idx))
         }
     }
 }
@@ -526,20 +517,21 @@ struct PyTokenizer {
     let p: UnsafePointer<UInt8>
     let n: Int
     let regions: UnsafeBufferPointer<Region>
-    let keywords = KeywordTable.python
+    let table = CodeTable.shared
+    let ident = pyWordTable
     var ri = 0
     var i = 0
     var line: Int32 = 1
     var depth = 0
     var out = TokenSink()
-    /// A string token that may be a docstring (first on its logical line): index, first and last line.
-    var pending: (index: Int, first: Int32, last: Int32)?
+    /// A string token that may be a docstring (first on its logical line): index and last line.
+    var pending: (index: Int, last: Int32)?
 
     init(p: UnsafePointer<UInt8>, n: Int, regions: UnsafeBufferPointer<Region>) {
         self.p = p
         self.n = n
         self.regions = regions
-        out.tokens.reserveCapacity(n / 5 + 16)
+        out.tokens.reserveCapacity(n / 4 + 16)
     }
 
     @inline(__always) mutating func advance(to e: Int) {
@@ -552,94 +544,87 @@ struct PyTokenizer {
         i = e
     }
 
-    /// Settles a pending string before the next token (on `nextLine`) or at the end.
+    /// Settles a pending string before the next token (on `nextLine`) or at the end: a statement
+    /// that is only a string is a docstring.
     @inline(__always) mutating func settle(nextLine: Int32?) {
         guard let pd = pending else { return }
         pending = nil
-        if let nl = nextLine, nl <= pd.last {
-            out.mark(from: pd.first, through: pd.last)
-        } else {
-            out.tokens[pd.index].flags.insert(.docstring)
-        }
+        if nextLine == nil || nextLine! > pd.last { out.tokens[pd.index].flags.insert(.docstring) }
     }
 
-    @inline(__always) mutating func emit(_ s: Int, _ len: Int, kind: CodeTokenKind, hash: UInt64) {
+    @inline(__always) mutating func emit(_ s: Int, _ len: Int, kind: CodeTokenKind, code: TokenCode = .none, hash: UInt64, member: Bool = false) {
         settle(nextLine: line)
-        out.emit(s, len, line: line, kind: kind, flags: [], hash: hash)
+        out.emit(s, len, line: line, kind: kind, flags: member ? .member : [], code: code, hash: hash)
     }
 
     mutating func run() {
         let rc = regions.count
         let e = n
-        while i < e {
-            while ri < rc && Int(regions[ri].end) <= i { ri += 1 }
-            if ri < rc && Int(regions[ri].start) <= i {
-                let r = regions[ri]
-                ri += 1
-                let re = Int(r.end)
-                if r.kind == .comment {
+        ident.withUnsafeBufferPointer { identBuf in
+            let identP = identBuf.baseAddress!
+            while i < e {
+                var c = p[i]
+                while c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                    if c == 0x0A { line += 1 }
+                    i += 1
+                    guard i < e else { return }
+                    c = p[i]
+                }
+                while ri < rc && Int(regions[ri].end) <= i { ri += 1 }
+                if ri < rc && Int(regions[ri].start) <= i {
+                    let r = regions[ri]
+                    ri += 1
+                    let re = Int(r.end)
+                    if r.kind == .comment {
+                        advance(to: re)
+                        continue
+                    }
+                    settle(nextLine: line)
+                    let s = max(i, Int(r.start))
+                    let first = line
+                    let atStatementStart = depth == 0 && first != out.lastTokenLine && !lastIsContinuation
+                    out.emit(s, re - s, line: first, kind: .string, flags: [], hash: CodeHash.literalClass)
                     advance(to: re)
+                    if line > first { out.multiLine.append((Int32(out.tokens.count - 1), line)) }
+                    if atStatementStart { pending = (out.tokens.count - 1, line) }
                     continue
                 }
-                settle(nextLine: line)
-                let s = max(i, Int(r.start))
-                let first = line
-                let atStatementStart = depth == 0 && first != out.lastTokenLine && !lastIsContinuation
-                out.emit(s, re - s, line: first, kind: .string, flags: [], hash: CodeHash.of(p + s, re - s), markLine: !atStatementStart)
-                advance(to: re)
-                if atStatementStart {
-                    pending = (out.tokens.count - 1, first, line)
-                } else if line > first {
-                    out.mark(from: first, through: line)
+                if identP[Int(c)] && !isDigit(c) {
+                    let s = i
+                    let (j, h) = scanWord(p, s, e, identP)
+                    let member = out.tokens.last.map { $0.code == .dot } ?? false
+                    let code = table.code(h)
+                    let kw = code.isPythonKeyword  // Python keywords are never attribute names
+                    emit(s, j - s, kind: kw ? .keyword : .identifier, code: code, hash: h, member: member && !kw)
+                    i = j
+                    continue
                 }
-                continue
-            }
-            let c = p[i]
-            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C { i += 1; continue }
-            if c == 0x0A { line += 1; i += 1; continue }
-            if isIdentStart(c) && c != 0x24 {
-                let s = i
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                while i < e && Lexer.isIdent(p[i]) && p[i] != 0x24 {
-                    h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
-                    i += 1
+                if isDigit(c) || (c == 0x2E && i + 1 < e && isDigit(p[i + 1])) {
+                    let s = i
+                    var j = i
+                    while j < e {
+                        let d = p[j]
+                        if identP[Int(d)] && d != 0x24 || d == 0x2E { j += 1; continue }
+                        if (d == 0x2B || d == 0x2D) && (p[j - 1] | 0x20) == 0x65 && !(j - s > 1 && (p[s + 1] | 0x20) == 0x78) { j += 1; continue }
+                        break
+                    }
+                    emit(s, j - s, kind: .number, hash: CodeHash.of(p + s, j - s))
+                    i = j
+                    continue
                 }
-                let member = out.tokens.last.map { $0.kind == .punctuation && $0.hash == CodeHash.dot } ?? false
-                let kw = keywords.contains(h)  // Python keywords are never attribute names
-                let t = i
-                i = s
-                emit(s, t - s, kind: kw ? .keyword : .identifier, hash: h)
-                if member && !kw { out.tokens[out.tokens.count - 1].flags.insert(.member) }
-                i = t
-                continue
+                let len = operatorLength(c, e)
+                if c == 0x28 || c == 0x5B || c == 0x7B { depth += 1 }
+                if c == 0x29 || c == 0x5D || c == 0x7D { depth = max(0, depth - 1) }
+                let h = len == 1 ? singleByteHash[Int(c)] : CodeHash.of(p + i, len)
+                emit(i, len, kind: .punctuation, code: len == 1 ? singleByteCode[Int(c)] : table.code(h), hash: h)
+                i += len
             }
-            if isDigit(c) || (c == 0x2E && i + 1 < e && isDigit(p[i + 1])) {
-                let s = i
-                var j = i
-                while j < e {
-                    let d = p[j]
-                    if Lexer.isIdent(d) && d != 0x24 || d == 0x2E { j += 1; continue }
-                    if (d == 0x2B || d == 0x2D) && (p[j - 1] | 0x20) == 0x65 && !(j - s > 1 && (p[s + 1] | 0x20) == 0x78) { j += 1; continue }
-                    break
-                }
-                emit(s, j - s, kind: .number, hash: CodeHash.of(p + s, j - s))
-                i = j
-                continue
-            }
-            let len = operatorLength(c, e)
-            if c == 0x28 || c == 0x5B || c == 0x7B { depth += 1 }
-            if c == 0x29 || c == 0x5D || c == 0x7D { depth = max(0, depth - 1) }
-            emit(i, len, kind: .punctuation, hash: CodeHash.of(p + i, len))
-            i += len
         }
         settle(nextLine: nil)
     }
 
-    /// A backslash continuation or an open bracket carries the line on.
-    var lastIsContinuation: Bool {
-        guard let t = out.tokens.last else { return false }
-        return t.kind == .punctuation && t.hash == CodeHash.backslash
-    }
+    /// A backslash continuation carries the line on.
+    var lastIsContinuation: Bool { out.tokens.last?.code == .backslash }
 
     func operatorLength(_ c: UInt8, _ e: Int) -> Int {
         let d: UInt8 = i + 1 < e ? p[i + 1] : 0

@@ -77,21 +77,23 @@ public enum FunctionFinder {
         var match = [Int32](repeating: -1, count: t.count)
         var stack: [Int32] = []
         stack.reserveCapacity(64)
-        for k in 0..<t.count where t[k].kind == .punctuation && t[k].length == 1 {
-            let h = t[k].hash
-            if h == CodeHash.lparen || h == CodeHash.lbrace || h == CodeHash.lbracket {
-                stack.append(Int32(k))
-                continue
+        t.withUnsafeBufferPointer { tb in
+            for k in 0..<tb.count {
+                let c = tb[k].code
+                guard c.rawValue >= TokenCode.lparen.rawValue && c.rawValue <= TokenCode.rbracket.rawValue else { continue }
+                if c == .lparen || c == .lbrace || c == .lbracket {
+                    stack.append(Int32(k))
+                    continue
+                }
+                let want: TokenCode = c == .rparen ? .lparen : (c == .rbrace ? .lbrace : .lbracket)
+                var d = stack.count - 1
+                while d >= 0 && stack.count - d <= 4 && tb[Int(stack[d])].code != want { d -= 1 }
+                guard d >= 0 && stack.count - d <= 4 else { continue }
+                let o = Int(stack[d])
+                match[o] = Int32(k)
+                match[k] = Int32(o)
+                stack.removeLast(stack.count - d)
             }
-            let want: UInt64
-            if h == CodeHash.rparen { want = CodeHash.lparen } else if h == CodeHash.rbrace { want = CodeHash.lbrace } else if h == CodeHash.rbracket { want = CodeHash.lbracket } else { continue }
-            var d = stack.count - 1
-            while d >= 0 && stack.count - d <= 4 && t[Int(stack[d])].hash != want { d -= 1 }
-            guard d >= 0 && stack.count - d <= 4 else { continue }
-            let o = Int(stack[d])
-            match[o] = Int32(k)
-            match[k] = Int32(o)
-            stack.removeSubrange(d...)
         }
         return match
     }
@@ -105,8 +107,6 @@ private struct Finder {
     let language: Language
     let match: [Int32]
     let jsx: [Int32: Int32]
-    /// jsxBefore[k]: JSX elements opened before token k.
-    let jsxBefore: [Int32]
     var units: [CodeUnit] = []
     /// Token indices of `while`s that close a `do … while`.
     var doWhiles: Set<Int> = []
@@ -117,11 +117,6 @@ private struct Finder {
         self.language = language
         self.jsx = jsx
         self.match = FunctionFinder.brackets(t)
-        var before = [Int32](repeating: 0, count: t.count + 1)
-        if !jsx.isEmpty {
-            for k in 0..<t.count { before[k + 1] = before[k] + (t[k].flags.contains(.jsxOpen) ? 1 : 0) }
-        }
-        self.jsxBefore = before
     }
 
     /// Index just past the JSX element opening at `j`, if `j` opens one.
@@ -132,12 +127,12 @@ private struct Finder {
 
     // MARK: token helpers
 
-    @inline(__always) func punct(_ k: Int, _ h: UInt64) -> Bool {
-        k >= 0 && k < t.count && t[k].kind == .punctuation && t[k].hash == h
+    @inline(__always) func punct(_ k: Int, _ h: TokenCode) -> Bool {
+        k >= 0 && k < t.count && t[k].kind == .punctuation && t[k].code == h
     }
 
-    @inline(__always) func word(_ k: Int, _ h: UInt64) -> Bool {
-        k >= 0 && k < t.count && (t[k].kind == .keyword || t[k].kind == .identifier) && t[k].hash == h && !t[k].flags.contains(.member)
+    @inline(__always) func word(_ k: Int, _ h: TokenCode) -> Bool {
+        k >= 0 && k < t.count && (t[k].kind == .keyword || t[k].kind == .identifier) && t[k].code == h && !t[k].flags.contains(.member)
     }
 
     @inline(__always) func ident(_ k: Int) -> Bool { k >= 0 && k < t.count && t[k].kind == .identifier }
@@ -174,28 +169,28 @@ private struct Finder {
             let member = tok.flags.contains(.member)
             switch tok.kind {
             case .keyword where !member:
-                let h = tok.hash
-                if h == CodeHash.kFunction {
+                let h = tok.code
+                if h == TokenCode.kFunction {
                     if let p = functionKeyword(k, opens.last) { handledParen = p }
-                } else if h == CodeHash.kClass {
-                    pendingClass = (ident(k + 1) && !word(k + 1, CodeHash.kExtends) ? k + 1 : -1, opens.count)
-                } else if h == CodeHash.kInterface {
+                } else if h == TokenCode.kClass {
+                    pendingClass = (ident(k + 1) && !word(k + 1, TokenCode.kExtends) ? k + 1 : -1, opens.count)
+                } else if h == TokenCode.kInterface {
                     pendingInterface = opens.count
-                } else if h == CodeHash.kDo, punct(k + 1, CodeHash.lbrace), m(k + 1) > 0, word(m(k + 1) + 1, CodeHash.kWhile) {
+                } else if h == TokenCode.kDo, punct(k + 1, TokenCode.lbrace), m(k + 1) > 0, word(m(k + 1) + 1, TokenCode.kWhile) {
                     doWhiles.insert(m(k + 1) + 1)
-                } else if h == CodeHash.kAsync, ident(k + 1), punct(k + 2, CodeHash.arrow), !inType(k, typeAliasEnd, opens.last) {
+                } else if h == TokenCode.kAsync, ident(k + 1), punct(k + 2, TokenCode.arrow), !inType(k, typeAliasEnd, opens.last) {
                     arrow(headerStart: k, paramsOpen: k + 1, paramsClose: k + 1, arrowAt: k + 2, enclosing: opens.last)
                     k += 1
                 }
             case .identifier where !member:
-                if tok.hash == CodeHash.kType, isStatementStart(k), ident(k + 1) {
+                if tok.code == TokenCode.kType, isStatementStart(k), ident(k + 1) {
                     typeAliasEnd = statementEnd(from: k + 2)
-                } else if punct(k + 1, CodeHash.arrow), !inType(k, typeAliasEnd, opens.last) {
+                } else if punct(k + 1, TokenCode.arrow), !inType(k, typeAliasEnd, opens.last) {
                     arrow(headerStart: k, paramsOpen: k, paramsClose: k, arrowAt: k + 1, enclosing: opens.last)
                 }
             case .punctuation where tok.length == 1:
-                let h = tok.hash
-                if h == CodeHash.lparen {
+                let h = tok.code
+                if h == TokenCode.lparen {
                     var tag = Tag.none
                     if k == handledParen {
                         tag = .params
@@ -203,7 +198,7 @@ private struct Finder {
                         tag = .params
                     }
                     opens.append(Open(idx: k, tag: tag, name: -1))
-                } else if h == CodeHash.lbrace {
+                } else if h == TokenCode.lbrace {
                     var open = Open(idx: k, tag: .none, name: -1)
                     if let pc = pendingClass, pc.depth == opens.count {
                         open.tag = .classBody
@@ -214,18 +209,18 @@ private struct Finder {
                         pendingInterface = nil
                     } else if k <= typeAliasEnd {
                         open.tag = .typeBody
-                    } else if punct(k - 1, CodeHash.colon), isTypeColon(k - 1, enclosing: opens.last) {
+                    } else if punct(k - 1, TokenCode.colon), isTypeColon(k - 1, enclosing: opens.last) {
                         open.tag = .typeBody
                     } else if let e = opens.last, e.tag == .typeBody {
                         open.tag = .typeBody
                     }
                     opens.append(open)
-                } else if h == CodeHash.lbracket {
+                } else if h == TokenCode.lbracket {
                     opens.append(Open(idx: k, tag: opens.last?.tag == .typeBody ? .typeBody : .none, name: -1))
-                } else if h == CodeHash.rparen || h == CodeHash.rbrace || h == CodeHash.rbracket {
+                } else if h == TokenCode.rparen || h == TokenCode.rbrace || h == TokenCode.rbracket {
                     let o = m(k)
                     if o >= 0, let d = opens.lastIndex(where: { $0.idx == o }) {
-                        opens.removeSubrange(d...)
+                        opens.removeLast(opens.count - d)
                     }
                 }
             default:
@@ -237,15 +232,15 @@ private struct Finder {
 
     func isStatementStart(_ k: Int) -> Bool {
         if k == 0 || t[k].flags.contains(.lineStart) { return true }
-        return punct(k - 1, CodeHash.semicolon) || punct(k - 1, CodeHash.lbrace) || punct(k - 1, CodeHash.rbrace)
-            || word(k - 1, CodeHash.kExport) || word(k - 1, CodeHash.kDeclare)
+        return punct(k - 1, TokenCode.semicolon) || punct(k - 1, TokenCode.lbrace) || punct(k - 1, TokenCode.rbrace)
+            || word(k - 1, TokenCode.kExport) || word(k - 1, TokenCode.kDeclare)
     }
 
     /// Whether the token at `k` sits in a type position (type alias, interface, type literal).
     func inType(_ k: Int, _ typeAliasEnd: Int, _ enclosing: Open?) -> Bool {
         if k <= typeAliasEnd { return true }
         if enclosing?.tag == .typeBody { return true }
-        if k >= 1 && punct(k - 1, CodeHash.colon) && isTypeColon(k - 1, enclosing: enclosing) { return true }
+        if k >= 1 && punct(k - 1, TokenCode.colon) && isTypeColon(k - 1, enclosing: enclosing) { return true }
         return false
     }
 
@@ -253,7 +248,7 @@ private struct Finder {
     /// object property or a ternary branch.
     func isTypeColon(_ c: Int, enclosing: Open?) -> Bool {
         if let e = enclosing, e.tag == .params || e.tag == .classBody || e.tag == .typeBody { return true }
-        if c >= 2 && ident(c - 1) && (word(c - 2, CodeHash.kConst) || word(c - 2, CodeHash.kLet) || word(c - 2, CodeHash.kVar)) { return true }
+        if c >= 2 && ident(c - 1) && (word(c - 2, TokenCode.kConst) || word(c - 2, TokenCode.kLet) || word(c - 2, TokenCode.kVar)) { return true }
         return false
     }
 
@@ -266,12 +261,12 @@ private struct Finder {
             let tok = t[j]
             if let past = pastElement(j) { j = past; continue }
             if tok.kind == .punctuation {
-                if punct(j, CodeHash.semicolon) { return j - 1 }
-                if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbrace) || punct(j, CodeHash.lbracket)) && m(j) > j {
+                if punct(j, TokenCode.semicolon) { return j - 1 }
+                if (punct(j, TokenCode.lparen) || punct(j, TokenCode.lbrace) || punct(j, TokenCode.lbracket)) && m(j) > j {
                     j = m(j) + 1
                     continue
                 }
-                if punct(j, CodeHash.rparen) || punct(j, CodeHash.rbrace) || punct(j, CodeHash.rbracket) { return j - 1 }
+                if punct(j, TokenCode.rparen) || punct(j, TokenCode.rbrace) || punct(j, TokenCode.rbracket) { return j - 1 }
             }
             j += 1
         }
@@ -289,12 +284,12 @@ private struct Finder {
             let tok = t[j]
             if let past = pastElement(j) { j = past; continue }
             if tok.kind == .punctuation {
-                if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbrace) || punct(j, CodeHash.lbracket)) {
+                if (punct(j, TokenCode.lparen) || punct(j, TokenCode.lbrace) || punct(j, TokenCode.lbracket)) {
                     if m(j) > j { j = m(j) + 1; continue }
                     return t.count - 1
                 }
-                if punct(j, CodeHash.rparen) || punct(j, CodeHash.rbrace) || punct(j, CodeHash.rbracket)
-                    || punct(j, CodeHash.comma) || punct(j, CodeHash.semicolon) {
+                if punct(j, TokenCode.rparen) || punct(j, TokenCode.rbrace) || punct(j, TokenCode.rbracket)
+                    || punct(j, TokenCode.comma) || punct(j, TokenCode.semicolon) {
                     return max(from, j - 1)
                 }
             }
@@ -305,11 +300,11 @@ private struct Finder {
 
     func isStatementKeyword(_ j: Int) -> Bool {
         guard t[j].kind == .keyword else { return false }
-        let h = t[j].hash
-        return h == CodeHash.kConst || h == CodeHash.kLet || h == CodeHash.kVar || h == CodeHash.kFunction
-            || h == CodeHash.kExport || h == CodeHash.kImport || h == CodeHash.kReturn || h == CodeHash.kIf
-            || h == CodeHash.kFor || h == CodeHash.kWhile || h == CodeHash.kClass || h == CodeHash.kSwitch
-            || h == CodeHash.kTry || h == CodeHash.kThrow || h == CodeHash.kInterface || h == CodeHash.kDo
+        let h = t[j].code
+        return h == TokenCode.kConst || h == TokenCode.kLet || h == TokenCode.kVar || h == TokenCode.kFunction
+            || h == TokenCode.kExport || h == TokenCode.kImport || h == TokenCode.kReturn || h == TokenCode.kIf
+            || h == TokenCode.kFor || h == TokenCode.kWhile || h == TokenCode.kClass || h == TokenCode.kSwitch
+            || h == TokenCode.kTry || h == TokenCode.kThrow || h == TokenCode.kInterface || h == TokenCode.kDo
     }
 
     /// A token that can end an expression (an operand or a closing bracket).
@@ -318,13 +313,13 @@ private struct Finder {
         switch tok.kind {
         case .identifier, .number, .string: return true
         case .keyword:
-            let h = tok.hash
-            return h == CodeHash.kThis || h == CodeHash.kTrue || h == CodeHash.kFalse || h == CodeHash.kNull || h == CodeHash.kSuper
-                || h == CodeHash.kVoid
+            let h = tok.code
+            return h == TokenCode.kThis || h == TokenCode.kTrue || h == TokenCode.kFalse || h == TokenCode.kNull || h == TokenCode.kSuper
+                || h == TokenCode.kVoid
         case .punctuation:
-            let h = tok.hash
-            return h == CodeHash.rparen || h == CodeHash.rbracket || h == CodeHash.rbrace || h == CodeHash.gt
-                || h == CodeHash.of("++") || h == CodeHash.of("--")
+            let h = tok.code
+            return h == TokenCode.rparen || h == TokenCode.rbracket || h == TokenCode.rbrace || h == TokenCode.gt
+                || h == TokenCode.increment || h == TokenCode.decrement
         }
     }
 
@@ -332,15 +327,15 @@ private struct Finder {
     func canContinue(_ j: Int) -> Bool {
         let tok = t[j]
         if tok.kind == .keyword {
-            let h = tok.hash
-            return h == CodeHash.kInstanceof || h == CodeHash.kIn || h == CodeHash.kSatisfies
+            let h = tok.code
+            return h == TokenCode.kInstanceof || h == TokenCode.kIn || h == TokenCode.kSatisfies
         }
-        if tok.kind == .identifier { return tok.hash == CodeHash.kAs || tok.hash == CodeHash.kSatisfies }
+        if tok.kind == .identifier { return tok.code == TokenCode.kAs || tok.code == TokenCode.kSatisfies }
         guard tok.kind == .punctuation else { return false }
-        let h = tok.hash
-        if h == CodeHash.lparen || h == CodeHash.lbracket || h == CodeHash.lbrace || h == CodeHash.rparen
-            || h == CodeHash.rbrace || h == CodeHash.rbracket || h == CodeHash.semicolon || h == CodeHash.bang
-            || h == CodeHash.of("++") || h == CodeHash.of("--") || h == CodeHash.at || h == CodeHash.hash {
+        let h = tok.code
+        if h == TokenCode.lparen || h == TokenCode.lbracket || h == TokenCode.lbrace || h == TokenCode.rparen
+            || h == TokenCode.rbrace || h == TokenCode.rbracket || h == TokenCode.semicolon || h == TokenCode.bang
+            || h == TokenCode.increment || h == TokenCode.decrement || h == TokenCode.at || h == TokenCode.hash {
             return false
         }
         return true
@@ -349,17 +344,17 @@ private struct Finder {
     /// `function [*] [name] [<T>] (params) [: T] { body }`. Returns the parameter list's `(`.
     mutating func functionKeyword(_ k: Int, _ enclosing: Open?) -> Int? {
         var j = k + 1
-        if punct(j, CodeHash.star) { j += 1 }
+        if punct(j, TokenCode.star) { j += 1 }
         var nameTok = -1
-        if nameLike(j) && !punct(j, CodeHash.lparen) {
+        if nameLike(j) && !punct(j, TokenCode.lparen) {
             nameTok = j
             j += 1
         }
-        if punct(j, CodeHash.lt) { j = skipAngles(j) }
-        guard punct(j, CodeHash.lparen), m(j) > j else { return nil }
+        if punct(j, TokenCode.lt) { j = skipAngles(j) }
+        guard punct(j, TokenCode.lparen), m(j) > j else { return nil }
         let p = j, q = m(j)
-        guard let body = bodyAfter(q), punct(body, CodeHash.lbrace), m(body) > body else { return j }
-        let hs = word(k - 1, CodeHash.kAsync) ? k - 1 : k
+        guard let body = bodyAfter(q), punct(body, TokenCode.lbrace), m(body) > body else { return j }
+        let hs = word(k - 1, TokenCode.kAsync) ? k - 1 : k
         var name: String
         var anon = false
         var wrapped = false
@@ -380,8 +375,8 @@ private struct Finder {
 
     /// After a parameter list's `)`: the `{` of a body (past a return type), or the `=>` of an arrow.
     func bodyAfter(_ q: Int) -> Int? {
-        if punct(q + 1, CodeHash.lbrace) || punct(q + 1, CodeHash.arrow) { return q + 1 }
-        guard punct(q + 1, CodeHash.colon) else { return nil }
+        if punct(q + 1, TokenCode.lbrace) || punct(q + 1, TokenCode.arrow) { return q + 1 }
+        guard punct(q + 1, TokenCode.colon) else { return nil }
         var j = q + 2
         var angle = 0
         var afterOperator = true
@@ -394,14 +389,14 @@ private struct Finder {
                 j += 1
                 continue
             }
-            let h = tok.hash
-            if h == CodeHash.lparen || h == CodeHash.lbracket {
+            let h = tok.code
+            if h == TokenCode.lparen || h == TokenCode.lbracket {
                 guard m(j) > j else { return nil }
                 j = m(j) + 1
                 afterOperator = false
                 continue
             }
-            if h == CodeHash.lbrace {
+            if h == TokenCode.lbrace {
                 if afterOperator || angle > 0 {
                     guard m(j) > j else { return nil }
                     j = m(j) + 1
@@ -410,19 +405,19 @@ private struct Finder {
                 }
                 return j
             }
-            if h == CodeHash.arrow {
+            if h == TokenCode.arrow {
                 if angle == 0 && !afterOperator { return j }
                 afterOperator = true
-            } else if h == CodeHash.lt {
+            } else if h == TokenCode.lt {
                 angle += 1
                 afterOperator = true
-            } else if h == CodeHash.gt {
+            } else if h == TokenCode.gt {
                 angle -= 1
                 if angle < 0 { return nil }
                 afterOperator = false
-            } else if h == CodeHash.pipe || h == CodeHash.amp || h == CodeHash.dot || h == CodeHash.question || h == CodeHash.colon {
+            } else if h == TokenCode.pipe || h == TokenCode.amp || h == TokenCode.dot || h == TokenCode.question || h == TokenCode.colon {
                 afterOperator = true
-            } else if h == CodeHash.comma {
+            } else if h == TokenCode.comma {
                 if angle == 0 { return nil }
                 afterOperator = true
             } else {
@@ -437,12 +432,12 @@ private struct Finder {
         var depth = 0
         var j = lt
         while j < t.count && j - lt < 64 {
-            if punct(j, CodeHash.lt) { depth += 1 } else if punct(j, CodeHash.gt) {
+            if punct(j, TokenCode.lt) { depth += 1 } else if punct(j, TokenCode.gt) {
                 depth -= 1
                 if depth == 0 { return j + 1 }
-            } else if punct(j, CodeHash.lbrace) || punct(j, CodeHash.lparen) || punct(j, CodeHash.lbracket), m(j) > j {
+            } else if punct(j, TokenCode.lbrace) || punct(j, TokenCode.lparen) || punct(j, TokenCode.lbracket), m(j) > j {
                 j = m(j)
-            } else if punct(j, CodeHash.semicolon) {
+            } else if punct(j, TokenCode.semicolon) {
                 return lt
             }
             j += 1
@@ -455,12 +450,12 @@ private struct Finder {
         var depth = 0
         var j = gt
         while j >= 0 && gt - j < 64 {
-            if punct(j, CodeHash.gt) { depth += 1 } else if punct(j, CodeHash.lt) {
+            if punct(j, TokenCode.gt) { depth += 1 } else if punct(j, TokenCode.lt) {
                 depth -= 1
                 if depth == 0 { return j }
-            } else if (punct(j, CodeHash.rparen) || punct(j, CodeHash.rbrace) || punct(j, CodeHash.rbracket)) && m(j) >= 0 && m(j) < j {
+            } else if (punct(j, TokenCode.rparen) || punct(j, TokenCode.rbrace) || punct(j, TokenCode.rbracket)) && m(j) >= 0 && m(j) < j {
                 j = m(j)
-            } else if punct(j, CodeHash.semicolon) {
+            } else if punct(j, TokenCode.semicolon) {
                 return nil
             }
             j -= 1
@@ -473,19 +468,19 @@ private struct Finder {
     mutating func paren(_ p: Int, enclosing: Open?, typeAliasEnd: Int) -> Bool {
         let q = m(p)
         guard q > p, let after = bodyAfter(q) else { return false }
-        if punct(after, CodeHash.arrow) {
+        if punct(after, TokenCode.arrow) {
             var hs = p
-            if punct(p - 1, CodeHash.gt), let lt = openingAngle(p - 1), !ident(lt - 1) { hs = lt }
-            if word(hs - 1, CodeHash.kAsync) { hs -= 1 }
-            if after != q + 1 && punct(p - 1, CodeHash.question) { return false }  // `c ? (a) : b => …`
+            if punct(p - 1, TokenCode.gt), let lt = openingAngle(p - 1), !ident(lt - 1) { hs = lt }
+            if word(hs - 1, TokenCode.kAsync) { hs -= 1 }
+            if after != q + 1 && punct(p - 1, TokenCode.question) { return false }  // `c ? (a) : b => …`
             if inType(hs, typeAliasEnd, enclosing) { return false }
             arrow(headerStart: hs, paramsOpen: p, paramsClose: q, arrowAt: after, enclosing: enclosing)
             return true
         }
         // A method: `name(…) {`, with modifiers before the name.
-        guard punct(after, CodeHash.lbrace), m(after) > after, enclosing?.tag != .typeBody else { return false }
+        guard punct(after, TokenCode.lbrace), m(after) > after, enclosing?.tag != .typeBody else { return false }
         var n = p - 1
-        if punct(n, CodeHash.gt) {
+        if punct(n, TokenCode.gt) {
             guard let lt = openingAngle(n) else { return false }
             n = lt - 1
         }
@@ -497,12 +492,12 @@ private struct Finder {
         case .identifier:
             name = text(n)
         case .keyword:
-            if isControlKeyword(tok.hash) { return false }
+            if isControlKeyword(tok.code) { return false }
             name = text(n)
         case .string, .number:
             name = text(n)
         case .punctuation:
-            guard punct(n, CodeHash.rbracket), m(n) >= 0 else { return false }
+            guard punct(n, TokenCode.rbracket), m(n) >= 0 else { return false }
             nameStart = m(n)
             name = "[computed]"
         }
@@ -515,22 +510,22 @@ private struct Finder {
         return true
     }
 
-    func isControlKeyword(_ h: UInt64) -> Bool {
-        h == CodeHash.kIf || h == CodeHash.kFor || h == CodeHash.kWhile || h == CodeHash.kSwitch || h == CodeHash.kCatch
-            || h == CodeHash.kWith || h == CodeHash.kFunction || h == CodeHash.kReturn || h == CodeHash.kTypeof
-            || h == CodeHash.kNew || h == CodeHash.kAwait || h == CodeHash.kYield || h == CodeHash.kDo || h == CodeHash.kElse
-            || h == CodeHash.kIn || h == CodeHash.kOf || h == CodeHash.kInstanceof || h == CodeHash.kVoid
-            || h == CodeHash.kThrow || h == CodeHash.kCase || h == CodeHash.kImport || h == CodeHash.kSuper || h == CodeHash.kThis
+    func isControlKeyword(_ h: TokenCode) -> Bool {
+        h == TokenCode.kIf || h == TokenCode.kFor || h == TokenCode.kWhile || h == TokenCode.kSwitch || h == TokenCode.kCatch
+            || h == TokenCode.kWith || h == TokenCode.kFunction || h == TokenCode.kReturn || h == TokenCode.kTypeof
+            || h == TokenCode.kNew || h == TokenCode.kAwait || h == TokenCode.kYield || h == TokenCode.kDo || h == TokenCode.kElse
+            || h == TokenCode.kIn || h == TokenCode.kOf || h == TokenCode.kInstanceof || h == TokenCode.kVoid
+            || h == TokenCode.kThrow || h == TokenCode.kCase || h == TokenCode.kImport || h == TokenCode.kSuper || h == TokenCode.kThis
     }
 
     func isModifier(_ b: Int) -> Bool {
         let tok = t[b]
-        if tok.kind == .punctuation { return tok.hash == CodeHash.star || tok.hash == CodeHash.hash }
+        if tok.kind == .punctuation { return tok.code == TokenCode.star || tok.code == TokenCode.hash }
         guard tok.kind == .identifier || tok.kind == .keyword, !tok.flags.contains(.member) else { return false }
-        let h = tok.hash
-        return h == CodeHash.kAsync || h == CodeHash.kStatic || h == CodeHash.kGet || h == CodeHash.kSet || h == CodeHash.kPublic
-            || h == CodeHash.kPrivate || h == CodeHash.kProtected || h == CodeHash.kReadonly || h == CodeHash.kOverride
-            || h == CodeHash.kAbstract || h == CodeHash.kDeclare || h == CodeHash.kAccessor
+        let h = tok.code
+        return h == TokenCode.kAsync || h == TokenCode.kStatic || h == TokenCode.kGet || h == TokenCode.kSet || h == TokenCode.kPublic
+            || h == TokenCode.kPrivate || h == TokenCode.kProtected || h == TokenCode.kReadonly || h == TokenCode.kOverride
+            || h == TokenCode.kAbstract || h == TokenCode.kDeclare || h == TokenCode.kAccessor
     }
 
     /// What may precede a method's modifiers and name: a member separator, a body start, or a decorator.
@@ -538,21 +533,21 @@ private struct Finder {
         if b < 0 { return true }
         let tok = t[b]
         guard tok.kind == .punctuation else {
-            return ident(b) && punct(b - 1, CodeHash.at)  // `@Decorator method() {}`
+            return ident(b) && punct(b - 1, TokenCode.at)  // `@Decorator method() {}`
         }
-        let h = tok.hash
-        if h == CodeHash.lbrace || h == CodeHash.rbrace || h == CodeHash.semicolon || h == CodeHash.comma { return true }
-        if h == CodeHash.rparen, m(b) >= 2 {  // `@Get(':id') method() {}`
+        let h = tok.code
+        if h == TokenCode.lbrace || h == TokenCode.rbrace || h == TokenCode.semicolon || h == TokenCode.comma { return true }
+        if h == TokenCode.rparen, m(b) >= 2 {  // `@Get(':id') method() {}`
             var s = m(b) - 1
-            while s >= 2 && punct(s - 1, CodeHash.dot) && ident(s - 2) { s -= 2 }
-            return ident(s) && punct(s - 1, CodeHash.at)
+            while s >= 2 && punct(s - 1, TokenCode.dot) && ident(s - 2) { s -= 2 }
+            return ident(s) && punct(s - 1, TokenCode.at)
         }
         return false
     }
 
     mutating func arrow(headerStart hs: Int, paramsOpen p: Int, paramsClose q: Int, arrowAt a: Int, enclosing: Open?) {
         let last: Int
-        if punct(a + 1, CodeHash.lbrace), m(a + 1) > a + 1 {
+        if punct(a + 1, TokenCode.lbrace), m(a + 1) > a + 1 {
             last = m(a + 1)
         } else {
             last = expressionEnd(from: a + 1)
@@ -566,41 +561,41 @@ private struct Finder {
     func contextName(_ hs: Int, enclosing: Open?) -> (name: String, nameTok: Int, anonymous: Bool, wrapper: Bool) {
         let b = hs - 1
         guard b >= 0 else { return ("anonymous function", -1, true, false) }
-        if punct(b, CodeHash.assign), let n = declaredName(b) { return (text(n), n, false, false) }
-        if punct(b, CodeHash.colon), b >= 2, nameLike(b - 1) || t[b - 1].kind == .string,
-           punct(b - 2, CodeHash.lbrace) || punct(b - 2, CodeHash.comma) {
+        if punct(b, TokenCode.assign), let n = declaredName(b) { return (text(n), n, false, false) }
+        if punct(b, TokenCode.colon), b >= 2, nameLike(b - 1) || t[b - 1].kind == .string,
+           punct(b - 2, TokenCode.lbrace) || punct(b - 2, TokenCode.comma) {
             return (text(b - 1), b - 1, false, false)
         }
-        if punct(b, CodeHash.lparen) || punct(b, CodeHash.comma), let e = enclosing, punct(e.idx, CodeHash.lparen) {
+        if punct(b, TokenCode.lparen) || punct(b, TokenCode.comma), let e = enclosing, punct(e.idx, TokenCode.lparen) {
             var callee = e.idx - 1
-            if punct(callee, CodeHash.gt), let lt = openingAngle(callee) { callee = lt - 1 }
+            if punct(callee, TokenCode.gt), let lt = openingAngle(callee) { callee = lt - 1 }
             if ident(callee) {
                 let calleeName = text(callee)
                 if FunctionFinder.wrappers.contains(calleeName) {
                     var s = callee
-                    while s >= 2 && punct(s - 1, CodeHash.dot) && ident(s - 2) { s -= 2 }
-                    if punct(s - 1, CodeHash.assign), let n = declaredName(s - 1) { return (text(n), n, false, true) }
-                    if punct(s - 1, CodeHash.lparen), let n = wrappedName(s - 1) { return (text(n), n, false, true) }
+                    while s >= 2 && punct(s - 1, TokenCode.dot) && ident(s - 2) { s -= 2 }
+                    if punct(s - 1, TokenCode.assign), let n = declaredName(s - 1) { return (text(n), n, false, true) }
+                    if punct(s - 1, TokenCode.lparen), let n = wrappedName(s - 1) { return (text(n), n, false, true) }
                 }
                 return ("\(calleeName) callback", -1, true, false)
             }
             return ("callback", -1, true, false)
         }
-        if punct(b, CodeHash.lbrace), punct(b - 1, CodeHash.assign), nameLike(b - 2) {
+        if punct(b, TokenCode.lbrace), punct(b - 1, TokenCode.assign), nameLike(b - 2) {
             return ("\(text(b - 2)) handler", -1, true, false)
         }
-        if word(b, CodeHash.kDefault) { return ("default export", -1, false, false) }
+        if word(b, TokenCode.kDefault) { return ("default export", -1, false, false) }
         return ("anonymous function", -1, true, false)
     }
 
     /// `const X = memo(forwardRef((…) => …))`: the variable around nested wrapper calls.
     func wrappedName(_ lp: Int) -> Int? {
         var callee = lp - 1
-        if punct(callee, CodeHash.gt), let lt = openingAngle(callee) { callee = lt - 1 }
+        if punct(callee, TokenCode.gt), let lt = openingAngle(callee) { callee = lt - 1 }
         guard ident(callee), FunctionFinder.wrappers.contains(text(callee)) else { return nil }
         var s = callee
-        while s >= 2 && punct(s - 1, CodeHash.dot) && ident(s - 2) { s -= 2 }
-        return punct(s - 1, CodeHash.assign) ? declaredName(s - 1) : nil
+        while s >= 2 && punct(s - 1, TokenCode.dot) && ident(s - 2) { s -= 2 }
+        return punct(s - 1, TokenCode.assign) ? declaredName(s - 1) : nil
     }
 
     /// The name assigned by the `=` at `eq`: `const x =`, `x =`, `this.x =`, `const X: T<U> =`.
@@ -608,11 +603,19 @@ private struct Finder {
         let n = eq - 1
         guard n >= 0 else { return nil }
         if nameLike(n) && t[n].kind != .keyword || t[n].flags.contains(.member) {
-            let b = n - 1
-            if b < 0 || t[n].flags.contains(.lineStart) || t[n].flags.contains(.member) { return n }
-            if word(b, CodeHash.kConst) || word(b, CodeHash.kLet) || word(b, CodeHash.kVar) || isModifier(b) { return n }
-            if punct(b, CodeHash.comma) || punct(b, CodeHash.lbrace) || punct(b, CodeHash.rbrace) || punct(b, CodeHash.semicolon)
-                || punct(b, CodeHash.lparen) { return n }
+            // `a.b.c =`: a member assignment when the chain starts a statement (not `x: React.FC =`).
+            var b = n - 1
+            if t[n].flags.contains(.member) {
+                var head = n
+                while head >= 2 && t[head].flags.contains(.member) && (punct(head - 1, .dot) || punct(head - 1, .optionalDot)) { head -= 2 }
+                b = head - 1
+                if b < 0 || t[head].flags.contains(.lineStart) || punct(b, .semicolon) || punct(b, .lbrace) || punct(b, .rbrace) { return n }
+            } else {
+                if b < 0 || t[n].flags.contains(.lineStart) { return n }
+                if word(b, TokenCode.kConst) || word(b, TokenCode.kLet) || word(b, TokenCode.kVar) || isModifier(b) { return n }
+                if punct(b, TokenCode.comma) || punct(b, TokenCode.lbrace) || punct(b, TokenCode.rbrace) || punct(b, TokenCode.semicolon)
+                    || punct(b, TokenCode.lparen) { return n }
+            }
         }
         var j = eq - 1
         var depth = 0
@@ -621,15 +624,15 @@ private struct Finder {
             steps += 1
             let tok = t[j]
             if tok.kind == .punctuation {
-                let h = tok.hash
-                if h == CodeHash.rparen || h == CodeHash.rbracket || h == CodeHash.rbrace || h == CodeHash.gt {
+                let h = tok.code
+                if h == TokenCode.rparen || h == TokenCode.rbracket || h == TokenCode.rbrace || h == TokenCode.gt {
                     depth += 1
-                } else if h == CodeHash.lparen || h == CodeHash.lbracket || h == CodeHash.lbrace || h == CodeHash.lt {
+                } else if h == TokenCode.lparen || h == TokenCode.lbracket || h == TokenCode.lbrace || h == TokenCode.lt {
                     if depth == 0 { return nil }
                     depth -= 1
-                } else if depth == 0 && h == CodeHash.colon {
+                } else if depth == 0 && h == TokenCode.colon {
                     return ident(j - 1) ? j - 1 : nil
-                } else if depth == 0 && (h == CodeHash.semicolon || h == CodeHash.assign || h == CodeHash.arrow) {
+                } else if depth == 0 && (h == TokenCode.semicolon || h == TokenCode.assign || h == TokenCode.arrow) {
                     return nil
                 }
             }
@@ -652,7 +655,13 @@ private struct Finder {
         let at = nameTok >= 0 ? nameTok : headerStart
         var component = false
         if language != .python, let c = name.utf8.first, c >= 0x41 && c <= 0x5A, !name.contains(".") {
-            component = wrapped || jsxBefore[last + 1] > jsxBefore[first]
+            if wrapped {
+                component = true
+            } else if !jsx.isEmpty {
+                var j = first
+                while j <= last && !t[j].flags.contains(.jsxOpen) { j += 1 }
+                component = j <= last
+            }
         }
         units.append(CodeUnit(name: name, kind: kind, offset: Int(t[at].offset), startLine: Int(t[first].line),
                               endLine: endLine(last), firstToken: first, lastToken: last, parameters: params, complexity: 1,
@@ -662,8 +671,8 @@ private struct Finder {
     func isDeclarationPrefix(_ k: Int) -> Bool {
         let tok = t[k]
         guard tok.kind == .keyword || tok.kind == .identifier, !tok.flags.contains(.member) else { return false }
-        let h = tok.hash
-        return h == CodeHash.kConst || h == CodeHash.kLet || h == CodeHash.kVar || h == CodeHash.kExport || h == CodeHash.kDefault
+        let h = tok.code
+        return h == TokenCode.kConst || h == TokenCode.kLet || h == TokenCode.kVar || h == TokenCode.kExport || h == TokenCode.kDefault
             || (language != .python && isModifier(k))
     }
 
@@ -685,22 +694,22 @@ private struct Finder {
         func closeSegment(_ end: Int) {
             guard end > segStart else { return }
             if python {
-                if end - segStart == 1 && (punct(segStart, CodeHash.star) || punct(segStart, CodeHash.slash)) { return }
-                if count == 0 && segStart == open + 1 && end - segStart <= 3 && (word(segStart, CodeHash.kSelf) || word(segStart, CodeHash.kCls)) {
+                if end - segStart == 1 && (punct(segStart, TokenCode.star) || punct(segStart, TokenCode.slash)) { return }
+                if count == 0 && segStart == open + 1 && end - segStart <= 3 && (word(segStart, TokenCode.kSelf) || word(segStart, TokenCode.kCls)) {
                     return
                 }
             }
             count += 1
         }
         while j < close {
-            if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbrace) || punct(j, CodeHash.lbracket)) && m(j) > j && m(j) < close {
+            if (punct(j, TokenCode.lparen) || punct(j, TokenCode.lbrace) || punct(j, TokenCode.lbracket)) && m(j) > j && m(j) < close {
                 j = m(j) + 1
                 continue
             }
             if !python {
-                if punct(j, CodeHash.lt) { angle += 1 } else if punct(j, CodeHash.gt) { angle = max(0, angle - 1) }
+                if punct(j, TokenCode.lt) { angle += 1 } else if punct(j, TokenCode.gt) { angle = max(0, angle - 1) }
             }
-            if punct(j, CodeHash.comma) && angle == 0 {
+            if punct(j, TokenCode.comma) && angle == 0 {
                 closeSegment(j)
                 segStart = j + 1
             }
@@ -718,12 +727,12 @@ private struct Finder {
         var starts: [Int] = []
         for k in 0..<t.count {
             let tok = t[k]
-            if tok.flags.contains(.lineStart) && depth == 0 && !(k > 0 && punct(k - 1, CodeHash.backslash)) {
+            if tok.flags.contains(.lineStart) && depth == 0 && !(k > 0 && punct(k - 1, TokenCode.backslash)) {
                 starts.append(k)
             }
             if tok.kind == .punctuation && tok.length == 1 {
-                let h = tok.hash
-                if h == CodeHash.lparen || h == CodeHash.lbracket || h == CodeHash.lbrace { depth += 1 } else if h == CodeHash.rparen || h == CodeHash.rbracket || h == CodeHash.rbrace {
+                let h = tok.code
+                if h == TokenCode.lparen || h == TokenCode.lbracket || h == TokenCode.lbrace { depth += 1 } else if h == TokenCode.rparen || h == TokenCode.rbracket || h == TokenCode.rbrace {
                     depth = max(0, depth - 1)
                 }
             }
@@ -733,15 +742,15 @@ private struct Finder {
         for (si, k) in starts.enumerated() {
             while let b = blocks.last, b.last < k { blocks.removeLast() }
             var d = k
-            if word(d, CodeHash.kAsync) { d += 1 }
-            let isDef = word(d, CodeHash.kDef)
-            let isClass = word(d, CodeHash.kClass)
+            if word(d, TokenCode.kAsync) { d += 1 }
+            let isDef = word(d, TokenCode.kDef)
+            let isClass = word(d, TokenCode.kClass)
             guard (isDef || isClass), ident(d + 1) else { continue }
             let indent = self.indent(k)
             // Header colon: the first `:` outside brackets after the name.
             var j = d + 2
-            while j < t.count && !punct(j, CodeHash.colon) {
-                if (punct(j, CodeHash.lparen) || punct(j, CodeHash.lbracket)) && m(j) > j { j = m(j) }
+            while j < t.count && !punct(j, TokenCode.colon) {
+                if (punct(j, TokenCode.lparen) || punct(j, TokenCode.lbracket)) && m(j) > j { j = m(j) }
                 j += 1
             }
             guard j < t.count else { continue }
@@ -756,7 +765,7 @@ private struct Finder {
             if isDef {
                 if let b = blocks.last, b.isClass { name = b.name + "." + name }
                 let p = d + 2
-                let q = punct(p, CodeHash.lparen) && m(p) > p ? m(p) : p
+                let q = punct(p, TokenCode.lparen) && m(p) > p ? m(p) : p
                 add(name: name, kind: .def, nameTok: d + 1, headerStart: k, paramsOpen: p, paramsClose: q == p ? p : q,
                     last: max(j, last), anonymous: false, wrapped: false)
                 if q == p { units[units.count - 1].parameters = 0 }
@@ -786,58 +795,65 @@ private struct Finder {
         }
         for u in units.indices { units[u].linesOfCode = loc(units[u].startLine, units[u].endLine) }
 
+        // Token spans in plain arrays: the sweep must not touch the units' strings.
+        let count = units.count
+        let firsts = units.map(\.firstToken), lasts = units.map(\.lastToken)
+        var parents = [Int](repeating: -1, count: count)
+        var complexity = [Int](repeating: 1, count: count)
+        var own = [Int](repeating: 0, count: count)
         var stack: [Int] = []
         var next = 0
         let python = language == .python
-        for k in 0..<t.count {
-            while let top = stack.last, units[top].lastToken < k { stack.removeLast() }
-            while next < units.count && units[next].firstToken <= k {
-                while let top = stack.last, units[top].lastToken < units[next].firstToken { stack.removeLast() }
-                units[next].parent = stack.last ?? -1
-                stack.append(next)
-                next += 1
+        let codeLine = code.codeLine
+        t.withUnsafeBufferPointer { tb in
+            for k in 0..<tb.count {
+                while let top = stack.last, lasts[top] < k { stack.removeLast() }
+                while next < count && firsts[next] <= k {
+                    while let top = stack.last, lasts[top] < firsts[next] { stack.removeLast() }
+                    parents[next] = stack.last ?? -1
+                    stack.append(next)
+                    next += 1
+                }
+                guard let owner = stack.last else { continue }
+                let tok = tb[k]
+                if tok.flags.contains(.lineStart) {
+                    let l = Int(tok.line)
+                    if l < codeLine.count && codeLine[l] != 0 { own[owner] += 1 }
+                }
+                if tok.code != .none && (python ? isPythonDecision(tok) : isJSDecision(k, tok)) { complexity[owner] += 1 }
             }
-            guard let owner = stack.last else { continue }
-            let tok = t[k]
-            if tok.flags.contains(.lineStart) && code.isCode(line: Int(tok.line)) { units[owner].ownLinesOfCode += 1 }
-            if python ? isPythonDecision(k) : isJSDecision(k) { units[owner].complexity += 1 }
+        }
+        for u in 0..<count {
+            units[u].parent = parents[u]
+            units[u].complexity = complexity[u]
+            units[u].ownLinesOfCode = own[u]
         }
     }
 
-    func isJSDecision(_ k: Int) -> Bool {
-        let tok = t[k]
-        switch tok.kind {
-        case .keyword:
-            if tok.flags.contains(.member) { return false }
-            let h = tok.hash
-            if h == CodeHash.kWhile { return !doWhiles.contains(k) }
-            return h == CodeHash.kIf || h == CodeHash.kFor || h == CodeHash.kDo || h == CodeHash.kCase || h == CodeHash.kCatch
-        case .punctuation:
-            let h = tok.hash
-            if h == CodeHash.and || h == CodeHash.or || h == CodeHash.nullish || h == CodeHash.andAssign || h == CodeHash.orAssign
-                || h == CodeHash.nullishAssign {
-                return true
+    @inline(__always) func isJSDecision(_ k: Int, _ tok: CodeToken) -> Bool {
+        switch tok.code {
+        case .kIf, .kFor, .kDo, .kCase, .kCatch:
+            return tok.kind == .keyword && !tok.flags.contains(.member)
+        case .kWhile:
+            return tok.kind == .keyword && !tok.flags.contains(.member) && !doWhiles.contains(k)
+        case .and, .or, .nullish, .andAssign, .orAssign, .nullishAssign:
+            return true
+        case .question:
+            guard k + 1 < t.count else { return false }
+            switch t[k + 1].code {
+            case .colon, .comma, .rparen, .assign, .rbracket, .semicolon: return false
+            default: return true
             }
-            if h == CodeHash.question {
-                guard k + 1 < t.count else { return false }
-                let n = t[k + 1]
-                if n.kind == .punctuation && (n.hash == CodeHash.colon || n.hash == CodeHash.comma || n.hash == CodeHash.rparen
-                    || n.hash == CodeHash.assign || n.hash == CodeHash.rbracket || n.hash == CodeHash.semicolon) {
-                    return false
-                }
-                return true
-            }
-            return false
         default:
             return false
         }
     }
 
-    func isPythonDecision(_ k: Int) -> Bool {
-        let tok = t[k]
-        guard tok.kind == .keyword, !tok.flags.contains(.member) else { return false }
-        let h = tok.hash
-        return h == CodeHash.kIf || h == CodeHash.kElif || h == CodeHash.kFor || h == CodeHash.kWhile || h == CodeHash.kExcept
-            || h == CodeHash.and2 || h == CodeHash.or2
+    @inline(__always) func isPythonDecision(_ tok: CodeToken) -> Bool {
+        guard tok.kind == .keyword else { return false }
+        switch tok.code {
+        case .kIf, .kElif, .kFor, .kWhile, .kExcept, .kAndWord, .kOrWord: return true
+        default: return false
+        }
     }
 }

@@ -10,7 +10,7 @@ public struct ImportResolver: Sendable {
 
     public init(files: Set<String>, aliases: [(dir: String, mappings: [PathMapping])]) {
         self.files = files
-        self.aliases = aliases
+        self.aliases = aliases.sorted { $0.dir.count > $1.dir.count }
         if files.contains(where: { $0.hasPrefix("src/") }) {
             defaultAliasRoot = "src"
         } else if files.contains(where: { $0.hasPrefix("client/src/") }) {
@@ -29,7 +29,7 @@ public struct ImportResolver: Sendable {
             return probe(base)
         }
         // Aliases of the nearest config above the importing file.
-        for a in aliases.sorted(by: { $0.dir.count > $1.dir.count }) where a.dir.isEmpty || path.hasPrefix(a.dir + "/") {
+        for a in aliases where a.dir.isEmpty || path.hasPrefix(a.dir + "/") {
             for m in a.mappings {
                 if m.pattern.hasSuffix("*") {
                     let prefix = String(m.pattern.dropLast())

@@ -158,7 +158,7 @@ public struct ArchitectureCollector: Collector {
                 message: "UI component file \(f.path) calls the database directly (\(calls.count) call\(calls.count == 1 ? "" : "s"): \(shown)). \(risk) Move data access into a data layer — hooks or services that call server endpoints, edge functions or RPCs enforcing the rules on the server."))
         }
 
-        let configs = TSConfigSet(app)
+        let configs = TSConfigSet.of(app)
         let resolver = ImportResolver(files: Set(model.files.map(\.path)), aliases: configs.aliases())
         let graph = ImportGraph.build(model.files, resolver: resolver)
         let cycles = graph.cycles()

@@ -189,6 +189,14 @@ public struct DuplicationCollector: Collector {
             ], note: "repetitive tests are not counted"),
         ])
 
+    /// The first non-blank byte of a line.
+    static func lineStart(_ file: ScannedFile, _ line: Int) -> Int {
+        let r = file.lineRange(line)
+        var i = r.lowerBound
+        while i < r.upperBound && (file.bytes[i] == 0x20 || file.bytes[i] == 0x09) { i += 1 }
+        return i
+    }
+
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
         let model = AppCodeModel(app)
@@ -196,7 +204,7 @@ public struct DuplicationCollector: Collector {
             return .notMeasured(d.id, "no authored program files (JS/TS/Python) to measure",
                                 evidence: [Evidence("excluded files", model.excludedSummary())])
         }
-        let report = model.clones()
+        let report = model.clones(of: app)
         var findings: [Finding] = []
         // One finding per first occurrence, naming every copy.
         var groups: [String: (block: CloneBlock, others: [String])] = [:]
@@ -215,8 +223,8 @@ public struct DuplicationCollector: Collector {
             guard let g = groups[key], let file = app.file(model.files[g.block.first].path) else { continue }
             let b = g.block
             let lines = b.firstLines.upperBound - b.firstLines.lowerBound + 1
-            let copies = g.others.count == 1 ? "is duplicated at \(g.others[0])" : "is duplicated at \(g.others.joined(separator: ", "))"
-            findings.append(Finding.at(d, rule: "duplicated-block", file: file, offset: b.firstOffset,
+            let copies = "are duplicated at \(g.others.joined(separator: ", "))"
+            findings.append(Finding.at(d, rule: "duplicated-block", file: file, offset: Self.lineStart(file, b.firstLines.lowerBound),
                 severity: b.linesOfCode >= 40 ? .medium : .low,
                 message: "Lines \(b.firstLines.lowerBound)–\(b.firstLines.upperBound) (\(lines) lines, \(b.tokens) tokens) \(copies), with only names and literals changed. A fix or rule change made in one copy will be missed in the other; extract the shared logic into one function, hook or component and call it from both places."))
         }

@@ -102,7 +102,7 @@ public struct MaintainabilityCollector: Collector {
                 }
             }
         }
-        let clones = model.clones()
+        let clones = model.clones(of: app)
         let duplicationMinutes = Double(clones.blocks.count) * DebtModel.perDuplicatedBlock
         let debt = complexityMinutes + duplicationMinutes + sizeMinutes
         let devCost = Double(model.linesOfCode) * DebtModel.minutesPerLine

@@ -123,13 +123,15 @@ public struct TypeSafetyCollector: Collector {
         let tsFiles = model.files.filter(\.isTypeScript)
         let tsLines = tsFiles.reduce(0) { $0 + $1.linesOfCode }
         guard !tsFiles.isEmpty, tsLines > 0 else {
-            let reason = model.files.isEmpty ? "no authored program files" : "no TypeScript: the app is plain \(model.files.contains { $0.language == .python } ? "Python or JavaScript" : "JavaScript"), so strict mode and `any` density do not apply"
+            let py = model.files.contains { $0.language == .python }, js = model.files.contains { $0.language != .python }
+            let plain = py && js ? "Python and JavaScript" : (py ? "Python" : "JavaScript")
+            let reason = model.files.isEmpty ? "no authored program files" : "no TypeScript: the app is plain \(plain), so strict mode and `any` density do not apply"
             return .notMeasured(d.id, reason, evidence: [Evidence("program files", model.files.count)])
         }
         var findings: [Finding] = []
 
         // Strictness.
-        let configs = TSConfigSet(app)
+        let configs = TSConfigSet.of(app)
         var strictScores: [Double] = []
         var strictNotes: [String] = []
         let checking = configs.checkingConfigs()
