@@ -46,7 +46,7 @@ public struct LeaderboardReport: Sendable {
             "CliffBench leaderboard: run \(run.id) (\(run.state)), started \(run.startedAt)",
             "corpus \(run.corpus); \(run.appsDone)/\(run.appsTotal) apps; harness \(run.harnessVersion), catalog \(run.catalogVersion), scoring \(Scoring.version)",
             "Scores are 0-100 (higher is better); a group score is the mean of its measured primary metrics; '-' = not measured.",
-            "Measured: \(pct(measured)) of the 68 catalog metrics per app on average (static tier only; T, R, A and J metrics are not measured yet).",
+            "Measured: \(pct(measured)) of the 68 catalog metrics per app on average (static and pair tiers; T, R and J metrics are not measured yet; A metrics only on modification requests).",
             "Effort = developer-hours to fix the findings, mean per app (low-high band).",
         ]
         if let b = banner { lines.insert(b, at: 0) }
