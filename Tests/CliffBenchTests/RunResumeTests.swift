@@ -77,9 +77,9 @@ final class RunResumeTests: XCTestCase {
         var doneAtKill = -1
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline && p.isRunning {
-            if FileManager.default.fileExists(atPath: killed), let run = try? ResultStore(path: killed).run(1), run.appsDone >= 3 {
+            if let progress = ResultStore.progress(of: killed, run: 1), progress.done >= 3 {
                 kill(p.processIdentifier, SIGKILL)
-                doneAtKill = run.appsDone
+                doneAtKill = progress.done
                 break
             }
             usleep(2_000)

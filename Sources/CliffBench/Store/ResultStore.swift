@@ -80,15 +80,38 @@ public final class ResultStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw StoreError(message: "cannot open results database \(path): \(error)")
+        // Two processes creating the same database at once can meet a lock the busy timeout does
+        // not cover (switching to WAL): retry a few times before giving up.
+        var attempt = 0
+        while true {
+            do {
+                let p = try DatabasePool(path: path, configuration: config)
+                try StoreSchema.migrator.migrate(p)
+                pool = p
+                break
+            } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 20 {
+                attempt += 1
+                usleep(100_000)
+            } catch {
+                throw StoreError(message: "cannot open results database \(path): \(error)")
+            }
         }
-        do {
-            try StoreSchema.migrator.migrate(pool)
-        } catch {
-            throw StoreError(message: "cannot migrate results database \(path): \(error)")
+    }
+
+    /// Apps stored and total of a run, read without migrating or writing (for monitors and tests
+    /// that watch a database another process is writing); nil when it cannot be read yet.
+    public static func progress(of path: String, run: Int64) -> (done: Int, total: Int)? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(1)
+        guard let q = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        return try? q.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done, COUNT(*) AS total FROM apps WHERE run_id = ?
+                """, arguments: [run]) else { return nil }
+            let total: Int = row["total"] ?? 0
+            return total == 0 ? nil : (row["done"] ?? 0, total)
         }
     }
 
