@@ -211,20 +211,7 @@ extension Hygiene {
 
         /// Whether `literal` occurs anywhere in `range` (code, strings or comments alike).
         func rawContains(_ literal: String, in range: Range<Int>) -> Bool {
-            let needle = Array(literal.utf8)
-            let b = file.bytes
-            guard let first = needle.first, range.count >= needle.count else { return false }
-            var i = range.lowerBound
-            let last = min(range.upperBound, b.count) - needle.count
-            while i <= last {
-                if b[i] == first {
-                    var ok = true
-                    for j in 1..<needle.count where b[i + j] != needle[j] { ok = false; break }
-                    if ok { return true }
-                }
-                i += 1
-            }
-            return false
+            rawFind(literal, in: range) != nil
         }
     }
 }
