@@ -21,12 +21,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
-            // Written but not yet validated on labelled fixtures (G2.P3, G2.P4, G2.D1–D4 and their code
-            // analysis): they join the build with their fixtures and floors, and after the throughput
-            // cost of the per-file analysis (about 8x the lexer) is brought down.
-            exclude: [
-                "Analysis/Code", "Collectors/G2/Code",
             ]
         ),
         .executableTarget(
@@ -44,9 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CliffBenchTests",
-            dependencies: ["CliffBench", "cliffbench"],
-            // Tests of the excluded code-analysis folders (see the library's exclude list).
-            exclude: ["CodeAnalysisTests.swift"]
+            dependencies: ["CliffBench", "cliffbench"]
         ),
     ],
     swiftLanguageModes: [.v6]

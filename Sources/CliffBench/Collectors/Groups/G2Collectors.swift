@@ -7,5 +7,11 @@ public enum G2Collectors {
         TestsCollector(),
         DependencyHygieneCollector(),
         ResidueCollector(),
+        ArchitectureCollector(),
+        MaintainabilityCollector(),
+        ComplexityCollector(),
+        DuplicationCollector(),
+        OversizedUnitsCollector(),
+        TypeSafetyCollector(),
     ]
 }
