@@ -156,28 +156,29 @@ public final class ResultStore: Sendable {
         try pool.write { db in
             let status = try String.fetchOne(db, sql: "SELECT status FROM apps WHERE id = ?", arguments: [appID])
             guard status == "pending" else { throw StoreError(message: "app \(appID) is not pending (\(status ?? "missing"))") }
+            // Prepared once per transaction: parsing the SQL for every row cost more than the inserts.
+            let skipped = try db.cachedStatement(sql: "INSERT OR REPLACE INTO skipped_entries (app_id, path, reason, is_directory, size, detail) VALUES (?, ?, ?, ?, ?, ?)")
+            let value = try db.cachedStatement(sql: "INSERT INTO metric_values (app_id, metric_id, value, not_measured_reason, methods) VALUES (?, ?, ?, ?, ?)")
+            let evidence = try db.cachedStatement(sql: "INSERT OR REPLACE INTO metric_evidence (app_id, metric_id, key, value) VALUES (?, ?, ?, ?)")
+            let finding = try db.cachedStatement(sql: """
+                INSERT INTO findings (app_id, metric_id, rule, severity, path, line, col, message, evidence, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for s in scan.skipped {
-                try db.execute(sql: "INSERT OR REPLACE INTO skipped_entries (app_id, path, reason, is_directory, size, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [appID, s.path, s.reason.rawValue, s.isDirectory, s.size, s.detail])
+                try skipped.execute(arguments: [appID, s.path, s.reason.rawValue, s.isDirectory, s.size, s.detail])
             }
             for r in scan.results {
                 switch r.value {
                 case .measured(let v):
-                    try db.execute(sql: "INSERT INTO metric_values (app_id, metric_id, value, not_measured_reason, methods) VALUES (?, ?, ?, NULL, ?)",
-                                   arguments: [appID, r.metricID, v, r.methods])
+                    try value.execute(arguments: [appID, r.metricID, v, nil as String?, r.methods])
                 case .notMeasured(let reason):
-                    try db.execute(sql: "INSERT INTO metric_values (app_id, metric_id, value, not_measured_reason, methods) VALUES (?, ?, NULL, ?, ?)",
-                                   arguments: [appID, r.metricID, reason, r.methods])
+                    try value.execute(arguments: [appID, r.metricID, nil as Double?, reason, r.methods])
                 }
                 for e in r.evidence {
-                    try db.execute(sql: "INSERT OR REPLACE INTO metric_evidence (app_id, metric_id, key, value) VALUES (?, ?, ?, ?)",
-                                   arguments: [appID, r.metricID, e.key, e.value])
+                    try evidence.execute(arguments: [appID, r.metricID, e.key, e.value])
                 }
                 for f in r.findings {
-                    try db.execute(sql: """
-                        INSERT INTO findings (app_id, metric_id, rule, severity, path, line, col, message, evidence, fingerprint)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [appID, f.metricID, f.rule, f.severity.rawValue, f.path, f.line, f.column, f.message, f.evidence, f.fingerprint])
+                    try finding.execute(arguments: [appID, f.metricID, f.rule, f.severity.rawValue, f.path, f.line, f.column, f.message, f.evidence, f.fingerprint])
                 }
             }
             try db.execute(sql: """
@@ -284,9 +285,7 @@ public final class ResultStore: Sendable {
     }
 
     static func now() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date())
+        Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }
 
