@@ -19,6 +19,7 @@ public final class ScannedFile: Sendable {
     public let lineStarts: [Int32]
     /// The matcher whose rules `hits` refers to.
     public let matcher: PatternMatcher
+    private let cache = SharedCache()
 
     public init(path: String, language: Language, bytes: [UInt8], matcher: PatternMatcher) {
         self.path = path
@@ -30,6 +31,12 @@ public final class ScannedFile: Sendable {
         self.lineStarts = ScannedFile.lineStarts(of: bytes)
         self.role = FileRole.classify(path: path, language: language, bytes: bytes)
         self.matcher = matcher
+    }
+
+    /// A structure derived from this file alone (a JS block structure, a token stream), built once
+    /// however many collectors ask for it, in `inspect` or in `evaluate`.
+    public func shared<T: Sendable>(_ key: String, _ build: () -> T) -> T {
+        cache.value(key, build)
     }
 
     /// This file's hits of one rule (usable in a collector's per-file `inspect`).
@@ -98,6 +105,15 @@ public final class ScannedFile: Sendable {
 
     /// Offsets where `literal` occurs in the accepted regions.
     public func find(_ literal: String, in filter: RegionFilter = .any, caseInsensitive: Bool = false, wordStart: Bool = false) -> [Int] {
+        search(literal, filter, caseInsensitive, wordStart, firstOnly: false)
+    }
+
+    /// Whether `literal` occurs anywhere in the accepted regions (stops at the first occurrence).
+    public func contains(_ literal: String, in filter: RegionFilter = .any, caseInsensitive: Bool = false) -> Bool {
+        !search(literal, filter, caseInsensitive, false, firstOnly: true).isEmpty
+    }
+
+    private func search(_ literal: String, _ filter: RegionFilter, _ caseInsensitive: Bool, _ wordStart: Bool, firstOnly: Bool) -> [Int] {
         let needle = Array(literal.utf8)
         guard let first = needle.first, needle.count <= bytes.count else { return [] }
         var out: [Int] = []
@@ -118,15 +134,11 @@ public final class ScannedFile: Sendable {
                 }
                 if ok && (!wordStart || i == 0 || !ByteClass.isIdentifier(buf[i - 1])) && filter.accepts(Lexer.kind(at: i, in: regions)) {
                     out.append(i)
+                    if firstOnly { return }
                 }
                 i += 1
             }
         }
         return out
-    }
-
-    /// Whether `literal` occurs anywhere in the accepted regions.
-    public func contains(_ literal: String, in filter: RegionFilter = .any, caseInsensitive: Bool = false) -> Bool {
-        !find(literal, in: filter, caseInsensitive: caseInsensitive).isEmpty
     }
 }

@@ -409,7 +409,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             }
             for imp in profile.importers[f.path] ?? [] {
                 guard let g = profile.file(imp) else { continue }
-                let names = (profile.imports[imp] ?? []).filter { ProdImports.resolve($0.spec, from: imp, language: g.language, paths: profile.byPath) == f.path }.flatMap(\.names)
+                let names = (profile.imports[imp] ?? []).filter { profile.resolve($0.spec, from: imp, language: g.language) == f.path }.flatMap(\.names)
                 if names.contains(name) && usedDirectly(g, name: name, excluding: 0..<0) && !backed(imp) { return (g, decl) }
             }
             return nil
@@ -664,7 +664,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         if depth < 2, let body = definitionBody(f, name) { return analyse(f, body, profile: profile, depth: depth + 1) }
         let imports = profile.imports[f.path] ?? []
         if let imp = imports.first(where: { $0.names.contains(name) }) {
-            guard imp.isLocal, let t = ProdImports.resolve(imp.spec, from: f.path, language: f.language, paths: profile.byPath), let tf = profile.file(t) else {
+            guard imp.isLocal, let t = profile.resolve(imp.spec, from: f.path, language: f.language), let tf = profile.file(t) else {
                 return .delegated
             }
             return moduleVerdict(tf, profile: profile)
@@ -680,7 +680,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                 target = String(line[open.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
             }
             guard let tname = target, let imp = imports.first(where: { $0.names.contains(tname) }) else { return .delegated }
-            guard imp.isLocal, let t = ProdImports.resolve(imp.spec, from: f.path, language: f.language, paths: profile.byPath), let tf = profile.file(t) else {
+            guard imp.isLocal, let t = profile.resolve(imp.spec, from: f.path, language: f.language), let tf = profile.file(t) else {
                 return .delegated
             }
             return moduleVerdict(tf, profile: profile)
@@ -692,7 +692,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             let root = String(s.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" })
             guard !root.isEmpty, !["useState", "useReducer", "useRef", "useMemo"].contains(root) else { return .inert }
             if let imp = imports.first(where: { $0.names.contains(root) }) {
-                if imp.isLocal, let t = ProdImports.resolve(imp.spec, from: f.path, language: f.language, paths: profile.byPath), let tf = profile.file(t) {
+                if imp.isLocal, let t = profile.resolve(imp.spec, from: f.path, language: f.language), let tf = profile.file(t) {
                     return moduleVerdict(tf, profile: profile)
                 }
                 return G1Data.networkPackages.contains { p in p.hasSuffix("/") ? imp.module.hasPrefix(p) : imp.isModule(p) } ? .backed : .delegated
@@ -746,7 +746,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             }
             let imports = profile.imports[f.path] ?? []
             guard let imp = imports.first(where: { $0.names.contains(hook) }), imp.isLocal,
-                  let t = ProdImports.resolve(imp.spec, from: f.path, language: f.language, paths: profile.byPath), let tf = profile.file(t) else {
+                  let t = profile.resolve(imp.spec, from: f.path, language: f.language), let tf = profile.file(t) else {
                 return .inert
             }
             return moduleVerdict(tf, profile: profile)

@@ -180,7 +180,7 @@ enum G1Components {
     static func importedArray(_ name: String, into file: ScannedFile, profile: ProdAppProfile,
                               arraysByFile: (String) -> [G1EntityArray]) -> (String, G1EntityArray)? {
         for imp in profile.imports[file.path] ?? [] where imp.names.contains(name) && imp.isLocal {
-            guard let target = ProdImports.resolve(imp.spec, from: file.path, language: file.language, paths: profile.byPath) else { continue }
+            guard let target = profile.resolve(imp.spec, from: file.path, language: file.language) else { continue }
             if let arr = arraysByFile(target).first(where: { $0.name == name && $0.moduleLevel }) { return (target, arr) }
             if let arr = arraysByFile(target).first(where: { $0.moduleLevel && $0.context == .binding }), imp.names.count == 1 { return (target, arr) }
         }

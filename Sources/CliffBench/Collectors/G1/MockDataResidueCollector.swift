@@ -133,7 +133,7 @@ public struct MockDataResidueCollector: Collector {
                     continue
                 }
                 guard imp.isLocal || imp.python else { continue }
-                let target = ProdImports.resolve(imp.spec, from: f.path, language: f.language, paths: profile.byPath)
+                let target = profile.resolve(imp.spec, from: f.path, language: f.language)
                 let specMock = Self.isMockPath(target ?? imp.spec) || Self.isMockName((imp.spec.split(separator: "/").last.map(String.init) ?? imp.spec))
                 let mockNames = imp.names.filter { Self.isMockName($0) }
                 guard specMock || !mockNames.isEmpty else { continue }

@@ -81,7 +81,7 @@ enum G3Scan {
         case .test, .docs, .config, .schema: return false
         default: break
         }
-        return !G3Path.hasAny(f.path, G3Path.notAppCode) && !G3Path.hasSuffix(f.path, ".d.ts")
+        return f.shared("G3Scan.isAppCode") { !G3Path.hasAny(f.path, G3Path.notAppCode) && !G3Path.hasSuffix(f.path, ".d.ts") }
     }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -218,7 +218,26 @@ enum G3Scan {
     /// Whether any of `needles` occurs in `range`.
     static func containsAny(_ f: ScannedFile, _ needles: [String], in range: Range<Int>, caseInsensitive: Bool = true,
                             regions: RegionFilter = .any) -> Bool {
-        needles.contains { contains(f, $0, in: range, caseInsensitive: caseInsensitive, regions: regions) }
+        let lo = max(0, range.lowerBound), hi = min(f.bytes.count, range.upperBound)
+        guard lo < hi else { return false }
+        // One pass over the range for all needles: a table of the needles' first bytes picks the candidates.
+        let folded = needles.map { caseInsensitive ? Array($0.utf8).map(ByteClass.lower) : Array($0.utf8) }.filter { !$0.isEmpty }
+        var first = [Bool](repeating: false, count: 256)
+        for n in folded {
+            first[Int(n[0])] = true
+            if caseInsensitive && ByteClass.isAlpha(n[0]) { first[Int(n[0] & ~0x20)] = true }
+        }
+        return f.bytes.withUnsafeBufferPointer { buf in
+            for i in lo..<hi where first[Int(buf[i])] {
+                let c0 = caseInsensitive ? ByteClass.lower(buf[i]) : buf[i]
+                for n in folded where n[0] == c0 && i + n.count <= hi {
+                    var j = 1
+                    while j < n.count && (caseInsensitive ? ByteClass.lower(buf[i + j]) : buf[i + j]) == n[j] { j += 1 }
+                    if j == n.count && (regions == .any || regions.accepts(f.kind(at: i))) { return true }
+                }
+            }
+            return false
+        }
     }
 
     static func whole(_ f: ScannedFile) -> Range<Int> { 0..<f.bytes.count }
@@ -693,12 +712,21 @@ enum G3Flow {
 /// A module specifier found by an import rule: `import x from "spec"`, `require("spec")`,
 /// `import("spec")`, Python `import spec` / `from spec import x`.
 struct ModuleRef: Sendable {
-    var spec: String
-    var offset: Int
-
+    let spec: String
+    let offset: Int
     /// The npm package a specifier names (`stripe`, `@aws-sdk/client-s3`), with Deno's `npm:` and
     /// CDN URL forms unwrapped; nil for relative and alias paths.
-    var package: String? { ModuleRef.package(of: spec) }
+    let package: String?
+    /// The specifier without version and CDN prefix, keeping subpaths (`firebase/storage`, `ai/react`).
+    let fullPath: String
+
+    init(spec: String, offset: Int) {
+        self.spec = spec
+        self.offset = offset
+        let pkg = ModuleRef.package(of: spec)
+        package = pkg
+        fullPath = ModuleRef.fullPath(spec, package: pkg)
+    }
 
     static func package(of raw: String) -> String? {
         var s = Substring(raw)
@@ -724,8 +752,7 @@ struct ModuleRef: Sendable {
         return String(stripVersion(parts[0]))
     }
 
-    /// The specifier without version and CDN prefix, keeping subpaths (`firebase/storage`, `ai/react`).
-    var fullPath: String {
+    private static func fullPath(_ spec: String, package: String?) -> String {
         guard let pkg = package else { return spec }
         var s = Substring(spec)
         if let q = s.firstIndex(of: "?") { s = s[..<q] }

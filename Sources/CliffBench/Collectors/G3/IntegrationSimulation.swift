@@ -35,7 +35,23 @@ enum IntegrationSimulation {
         ["simulate", "fake", "mock", "dummy"].contains(words(name).first ?? "")
     }
 
+    /// First words `kind(ofFunction:)` can accept, as bytes: a name that starts with none of them is no integration.
+    private static let leadingWords: [[UInt8]] = (stubVerbs + ["start", "do", "get", "fetch", "query", "run"]).map { Array($0.utf8) }
+
+    /// Whether the name (leading `_`, `$`, `-` skipped, ASCII case folded) starts with one of `leadingWords`.
+    private static func mayName(_ name: String) -> Bool {
+        let b = Array(name.utf8)
+        var s = 0
+        while s < b.count && (b[s] == 0x5F || b[s] == 0x24 || b[s] == 0x2D) { s += 1 }
+        return leadingWords.contains { w in
+            guard s + w.count <= b.count else { return false }
+            for k in 0..<w.count where ByteClass.lower(b[s + k]) != w[k] { return false }
+            return true
+        }
+    }
+
     static func kind(ofFunction name: String) -> IntegrationKind? {
+        guard mayName(name) else { return nil }
         var w = words(name)
         if confesses(name) {
             w.removeFirst()

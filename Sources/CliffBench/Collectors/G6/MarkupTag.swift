@@ -76,7 +76,7 @@ struct MarkupTag {
             }
             if c == 0x7B {
                 guard let close = braceEnd(b, i, limit: limit) else { return nil }
-                let inner = G6Scan.text(b, (i + 1)..<close).trimmingCharacters(in: .whitespacesAndNewlines)
+                let inner = trimmedText(b, (i + 1)..<close)
                 if inner.hasPrefix("...") {
                     spreads.append(String(inner.dropFirst(3)))
                 } else if !inner.isEmpty, inner.utf8.allSatisfy({ ByteClass.isIdentifier($0) }) {
@@ -110,7 +110,7 @@ struct MarkupTag {
                 i = k + 1
             } else if v == 0x7B {
                 guard let close = braceEnd(b, j, limit: limit) else { return nil }
-                attrs.append(Attribute(name: an, value: .expr(G6Scan.text(b, (j + 1)..<close).trimmingCharacters(in: .whitespacesAndNewlines))))
+                attrs.append(Attribute(name: an, value: .expr(trimmedText(b, (j + 1)..<close))))
                 i = close + 1
             } else {
                 var k = j
@@ -120,6 +120,14 @@ struct MarkupTag {
             }
         }
         return nil
+    }
+
+    /// The text of `r` without the ASCII white space at both ends.
+    static func trimmedText(_ b: [UInt8], _ r: Range<Int>) -> String {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && G6Scan.isSpace(b[lo]) { lo += 1 }
+        while hi > lo && G6Scan.isSpace(b[hi - 1]) { hi -= 1 }
+        return G6Scan.text(b, lo..<hi)
     }
 
     /// Index of the `}` closing the `{` at `open`, skipping strings and template literals.
@@ -195,7 +203,7 @@ struct MarkupTag {
             }
             if c == 0x7B {
                 guard let close = braceEnd(b, i, limit: range.upperBound) else { return true }
-                let inner = G6Scan.text(b, (i + 1)..<close).trimmingCharacters(in: .whitespacesAndNewlines)
+                let inner = trimmedText(b, (i + 1)..<close)
                 i = close + 1
                 if inner.isEmpty || inner.hasPrefix("/*") { continue }
                 if inner.contains("<") {

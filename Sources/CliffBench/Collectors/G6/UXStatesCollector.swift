@@ -489,12 +489,8 @@ public struct UXStatesCollector: Collector {
             if ByteClass.isAlpha(c) || c == 0x5F {
                 let e = G6Scan.identEnd(b, i)
                 let len = e - i
-                if (i == 0 || !G6Scan.isIdent(b[i - 1])) && len >= 3 && len <= 32 {
-                    let name = G6Scan.text(b, i..<e)
-                    let l = name.lowercased()
-                    if l.hasPrefix("is") || l.hasPrefix("loading") || l == "pending" || l == "fetching" || l.hasPrefix("err") || l.hasSuffix("error") {
-                        map[name, default: []].append(i)
-                    }
+                if (i == 0 || !G6Scan.isIdent(b[i - 1])) && len >= 3 && len <= 32 && Self.isStateName(b, i..<e) {
+                    map[G6Scan.text(b, i..<e), default: []].append(i)
                 }
                 i = e
                 continue
@@ -502,6 +498,20 @@ public struct UXStatesCollector: Collector {
             i += 1
         }
         return map.map { ($0.key, $0.value, $0.value.count) }
+    }
+
+    /// Names a loading or error flag goes by, ASCII case folded: is…, loading…, pending, fetching, err…, …error.
+    private static func isStateName(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        func has(_ lit: StaticString, at start: Int) -> Bool {
+            let n = lit.utf8CodeUnitCount
+            guard start >= r.lowerBound, start + n <= r.upperBound else { return false }
+            let p = lit.utf8Start
+            for k in 0..<n where ByteClass.lower(b[start + k]) != p[k] { return false }
+            return true
+        }
+        let n = r.count, s = r.lowerBound
+        return has("is", at: s) || has("loading", at: s) || has("err", at: s) || has("error", at: r.upperBound - 5)
+            || (n == 7 && has("pending", at: s)) || (n == 8 && has("fetching", at: s))
     }
 
     private func componentName(_ path: String) -> String {

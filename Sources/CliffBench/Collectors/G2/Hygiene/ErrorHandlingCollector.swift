@@ -234,7 +234,7 @@ public struct ErrorHandlingCollector: Collector {
         let serverAction = FileRole.directive(b) == "use server"
         facts.expressApp = server && (file.contains("express()", in: .code) || file.contains("express.Router(", in: .code) || file.contains("Router()", in: .code))
         guard hasCatch || hasThen || server else { return }
-        let s = Hygiene.JSStructure.build(file)
+        let s = Hygiene.JSStructure.of(file)
         var closeToOpen: [Int: Int] = [:]
         for (o, c) in s.parens { closeToOpen[c] = o }
 

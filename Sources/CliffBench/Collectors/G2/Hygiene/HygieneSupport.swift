@@ -261,6 +261,11 @@ extension Hygiene {
             return best
         }
 
+        /// The file's structure, built once and shared by the collectors that read it.
+        static func of(_ file: ScannedFile) -> JSStructure {
+            file.shared("Hygiene.JSStructure") { build(file) }
+        }
+
         static func build(_ file: ScannedFile) -> JSStructure {
             let code = Code(file)
             let b = file.bytes

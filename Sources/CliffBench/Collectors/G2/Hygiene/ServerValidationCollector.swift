@@ -268,7 +268,7 @@ public struct ServerValidationCollector: Collector {
             for o in code.allCode(lit, in: all, wordStart: true) { hits.append((o, lit)) }
         }
         let serverAction = FileRole.directive(b) == "use server"
-        let s = Hygiene.JSStructure.build(file)
+        let s = Hygiene.JSStructure.of(file)
         if serverAction {
             for blk in s.blocks where blk.kind == .function && blk.isAsync && blk.callOpen == nil {
                 guard let p = blk.params, p.count > 2, s.enclosingFunction(blk.open) == nil else { continue }
@@ -295,7 +295,7 @@ public struct ServerValidationCollector: Collector {
             let blk = g.blk
             let start = blk.callOpen ?? blk.headerStart
             let context = start..<blk.close
-            let lower = Self.stripNonValidatingParses(Self.codeText(file, context))
+            let lower = Self.codeText(file, context, removing: Self.nonValidatingParses)
             let isValidated = Self.jsValidation.contains { lower.contains($0) }
             facts.handlers.append(Handler(offset: g.hits[0].offset, validated: isValidated))
 
@@ -369,26 +369,37 @@ public struct ServerValidationCollector: Collector {
         }
     }
 
-    /// The lowercased text of `range` with comments blanked out: a `// TODO: validate this` note
-    /// validates nothing.
-    static func codeText(_ file: ScannedFile, _ range: Range<Int>) -> String {
+    /// The lowercased (ASCII) text of `range` with comments blanked out: a `// TODO: validate this`
+    /// note validates nothing. Occurrences of `removing` (lowercase) are dropped from the text.
+    static func codeText(_ file: ScannedFile, _ range: Range<Int>, removing: [[UInt8]] = []) -> String {
         var bytes = Array(file.bytes[range])
         for r in file.regions where r.kind == .comment && Int(r.end) > range.lowerBound && Int(r.start) < range.upperBound {
             for i in max(Int(r.start), range.lowerBound)..<min(Int(r.end), range.upperBound) { bytes[i - range.lowerBound] = 0x20 }
         }
-        return String(decoding: bytes, as: UTF8.self).lowercased()
+        for i in bytes.indices where bytes[i] &- 0x41 < 26 { bytes[i] |= 0x20 }
+        guard !removing.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        scan: while i < bytes.count {
+            let c = bytes[i]
+            for p in removing where p[0] == c && i + p.count <= bytes.count {
+                var k = 1
+                while k < p.count && bytes[i + k] == p[k] { k += 1 }
+                if k == p.count { i += p.count; continue scan }
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses that validate nothing: JSON.parse, URL/path/date/query-string parsing, and cache calls
     /// whose names contain "validat" (Next's revalidatePath/revalidateTag, react-query's invalidateQueries).
-    private static func stripNonValidatingParses(_ s: String) -> String {
-        var t = s
-        for p in ["json.parse(", "url.parse(", "path.parse(", "date.parse(", "qs.parse(", "cookie.parse(", "querystring.parse(", "parseint(", "parsefloat(",
-                  "revalidatepath(", "revalidatetag(", "revalidate", "invalidat"] {
-            t = t.replacingOccurrences(of: p, with: "")
-        }
-        return t
-    }
+    private static let nonValidatingParses: [[UInt8]] = [
+        "json.parse(", "url.parse(", "path.parse(", "date.parse(", "qs.parse(", "cookie.parse(", "querystring.parse(", "parseint(", "parsefloat(",
+        "revalidatepath(", "revalidatetag(", "revalidate", "invalidat",
+    ].map { Array($0.utf8) }
 
     private func paramNames(_ code: Hygiene.Code, _ params: Range<Int>) -> [String] {
         let text = code.text(params).trimmingCharacters(in: CharacterSet(charactersIn: "() "))

@@ -182,7 +182,7 @@ public struct TestsCollector: Collector {
         let code = Hygiene.Code(file)
         let b = file.bytes
         guard file.contains("it(", in: .code) || file.contains("test(", in: .code) || file.contains("specify(", in: .code) else { return }
-        let s = Hygiene.JSStructure.build(file)
+        let s = Hygiene.JSStructure.of(file)
         var functionsByCall: [Int: Hygiene.JSBlock] = [:]
         for blk in s.blocks where blk.kind == .function {
             if let c = blk.callOpen, functionsByCall[c] == nil { functionsByCall[c] = blk }

@@ -574,7 +574,7 @@ public struct DurabilityCollector: Collector {
         for imp in profile.importers[c.file.path] ?? [] {
             guard let f = profile.file(imp), profile.serverSide.contains(imp) else { continue }
             let names = (profile.imports[imp] ?? []).filter {
-                ProdImports.resolve($0.spec, from: imp, language: f.language, paths: profile.byPath) == c.file.path
+                profile.resolve($0.spec, from: imp, language: f.language) == c.file.path
             }.flatMap(\.names)
             if names.contains(c.path[0]), let o = mutationOffset(in: f, path: c.path, python: f.language == .python) { return (f, o) }
             if c.path.count == 2, names.contains(c.path[1]), let o = mutationOffset(in: f, path: [c.path[1]], python: f.language == .python) { return (f, o) }

@@ -29,6 +29,8 @@ final class ProdAppProfile: Sendable {
     /// Local imports resolved to app paths, per importing file.
     let localImports: [String: [String]]
     let importers: [String: [String]]
+    /// Every import specifier of a program file, resolved once: importer → specifier → app file (nil: not in the app).
+    private let resolvedSpecs: [String: [String: String?]]
     let packages: [ProdPackage]
     /// Every dependency any package.json declares, lower-cased.
     let deps: Set<String>
@@ -153,18 +155,24 @@ final class ProdAppProfile: Sendable {
         var imports: [String: [ProdImport]] = [:]
         var local: [String: [String]] = [:]
         var importers: [String: [String]] = [:]
+        var resolved: [String: [String: String?]] = [:]
         for f in program {
             let imps = ProdImports.imports(f)
             imports[f.path] = imps
             var targets: [String] = []
-            for i in imps where i.isLocal || i.python {
-                if let t = ProdImports.resolve(i.spec, from: f.path, language: f.language, paths: byPath), t != f.path {
+            var specs: [String: String?] = [:]
+            for i in imps {
+                let t = ProdImports.resolve(i.spec, from: f.path, language: f.language, paths: byPath)
+                specs[i.spec] = .some(t)
+                if let t, t != f.path, i.isLocal || i.python {
                     targets.append(t)
                     importers[t, default: []].append(f.path)
                 }
             }
             local[f.path] = targets
+            resolved[f.path] = specs
         }
+        resolvedSpecs = resolved
         self.imports = imports
         localImports = local
         self.importers = importers
@@ -341,6 +349,13 @@ final class ProdAppProfile: Sendable {
     }
 
     private static let cache = Cache()
+
+    /// The app file `spec` imported by `importer` points to (`ProdImports.resolve`, answered from the
+    /// imports resolved when the profile was built).
+    func resolve(_ spec: String, from importer: String, language: Language) -> String? {
+        if case .some(let t) = resolvedSpecs[importer]?[spec] { return t }
+        return ProdImports.resolve(spec, from: importer, language: language, paths: byPath)
+    }
 
     /// The profile of `app`, computed on first use and shared by every collector that asks.
     static func of(_ app: AppContext) -> ProdAppProfile {

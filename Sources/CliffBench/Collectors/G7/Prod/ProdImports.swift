@@ -198,10 +198,9 @@ enum ProdImports {
     /// The app file a local specifier points to, trying the usual extensions and index files.
     static func resolve(_ spec: String, from importer: String, language: Language, paths: [String: ScannedFile]) -> String? {
         if language == .python { return resolvePython(spec, from: importer, paths: paths) }
-        let dir = importer.split(separator: "/").dropLast().joined(separator: "/")
         var bases: [String] = []
         if spec.hasPrefix("./") || spec.hasPrefix("../") || spec == "." || spec == ".." {
-            bases.append(join(dir, spec))
+            bases.append(join(importer.split(separator: "/").dropLast().joined(separator: "/"), spec))
         } else if spec.hasPrefix("@/") {
             let rest = String(spec.dropFirst(2))
             bases += ["src/" + rest, rest, "app/" + rest]

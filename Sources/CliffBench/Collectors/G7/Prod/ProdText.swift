@@ -244,6 +244,7 @@ enum ProdText {
 
     /// Splits an identifier or key into lower-case words: "todoAppData" and "todo-app_data" → [todo, app, data].
     static func words(_ s: String) -> [String] {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(s) }
         var out: [String] = []
         var cur = ""
         var prevLower = false
@@ -262,6 +263,30 @@ enum ProdText {
             }
         }
         if !cur.isEmpty { out.append(cur.lowercased()) }
+        return out
+    }
+
+    /// `words` for ASCII text, on bytes.
+    private static func asciiWords(_ s: String) -> [String] {
+        var out: [String] = []
+        var cur: [UInt8] = []
+        var prevLower = false
+        for c in s.utf8 {
+            let upper = c &- 0x41 < 26, lower = c &- 0x61 < 26, digit = c &- 0x30 < 10
+            if upper || lower || digit {
+                if upper && prevLower && !cur.isEmpty {
+                    out.append(String(decoding: cur, as: UTF8.self))
+                    cur.removeAll(keepingCapacity: true)
+                }
+                cur.append(upper ? c | 0x20 : c)
+                prevLower = lower || digit
+            } else {
+                if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
+                cur.removeAll(keepingCapacity: true)
+                prevLower = false
+            }
+        }
+        if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
         return out
     }
 
