@@ -48,9 +48,11 @@ public struct CodeUnit: Sendable, Hashable {
 /// `type` aliases, parameter and variable annotations) are not units. Python lambdas stay part of
 /// their enclosing unit.
 ///
-/// **Cyclomatic complexity** (McCabe, per unit, decision points of nested units excluded):
-/// 1 + one for each `if` (so `else if` counts once, `else` not at all), `for` (`for…in`/`of`
-/// included), `while`, `do` (its trailing `while` not counted again), `case` (not `default`),
+/// **Cyclomatic complexity** (McCabe's *modified* variant, as Lizard's `-m` and radon count it; per
+/// unit, decision points of nested units excluded): 1 + one for each `if` (so `else if` counts once,
+/// `else` not at all), `for` (`for…in`/`of` included), `while`, `do` (its trailing `while` not
+/// counted again), `switch` (once, however many `case`s: a switch that maps a status to a label is
+/// one decision with many outcomes, not many decisions — the branching inside its cases still counts),
 /// `catch`, `&&`, `||`, `??`, `&&=`, `||=`, `??=`, and each ternary `?` (not `?.`, and not the
 /// TypeScript optional marker in `a?: T`). Python: 1 + `if` (comprehension and conditional-expression
 /// `if`s included), `elif`, `for` (comprehension `for`s included), `while`, `except`, `and`, `or`.
@@ -832,7 +834,7 @@ private struct Finder {
 
     @inline(__always) func isJSDecision(_ k: Int, _ tok: CodeToken) -> Bool {
         switch tok.code {
-        case .kIf, .kFor, .kDo, .kCase, .kCatch:
+        case .kIf, .kFor, .kDo, .kSwitch, .kCatch:
             return tok.kind == .keyword && !tok.flags.contains(.member)
         case .kWhile:
             return tok.kind == .keyword && !tok.flags.contains(.member) && !doWhiles.contains(k)
