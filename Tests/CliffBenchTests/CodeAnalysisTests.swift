@@ -498,6 +498,18 @@ final class CodeAnalysisTests: XCTestCase {
         XCTAssertEqual(us[0].complexity, 4, "1 + the switch + the `&&` and the ternary inside a case, not one per case")
     }
 
+    func testCallbacksReturningJSXAreInlineComponents() {
+        let us = units("src/pages/List.tsx", """
+            export function List({ items }: Props) {
+              const total = items.reduce((s, i) => s + i.n, 0);
+              return <ul>{items.map((i) => (<li key={i.id}>{i.name}</li>))}</ul>;
+            }
+            """)
+        XCTAssertEqual(us.filter(\.rendersMarkup).map(\.name), ["map callback"])
+        XCTAssertEqual(us.first { $0.rendersMarkup }?.sizeThreshold, CodeThresholds.componentLines)
+        XCTAssertEqual(us.first { $0.name == "reduce callback" }?.sizeThreshold, CodeThresholds.functionLines)
+    }
+
     func testDataLayerFilesAreNotUIComponents() {
         XCTAssertTrue(ArchitectureCollector.isDataLayer("src/context/AuthContext.tsx"))
         XCTAssertTrue(ArchitectureCollector.isDataLayer("src/components/CartProvider.tsx"))

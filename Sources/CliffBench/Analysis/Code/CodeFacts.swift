@@ -262,8 +262,9 @@ public enum DebtModel {
 }
 
 extension CodeUnit {
-    /// The size threshold that applies: components get more room than plain functions.
-    public var sizeThreshold: Int { isComponent ? CodeThresholds.componentLines : CodeThresholds.functionLines }
+    /// The size threshold that applies: components, and callbacks that only return JSX (inline
+    /// components such as a `map` rendering a card), get more room than plain functions.
+    public var sizeThreshold: Int { isComponent || rendersMarkup ? CodeThresholds.componentLines : CodeThresholds.functionLines }
 
     /// `handleSubmit`, or `useEffect callback in Dashboard` for an anonymous unit.
     public func displayName(in units: [CodeUnit]) -> String {

@@ -34,6 +34,8 @@ public struct CodeUnit: Sendable, Hashable {
     public var isAnonymous: Bool
     /// Index of the innermost enclosing unit, or -1.
     public var parent: Int
+    /// A callback whose body is JSX (`items.map((x) => (<Card>…</Card>))`): an inline component.
+    public var rendersMarkup: Bool = false
 }
 
 /// Finds function-like units in a token stream and measures them.
@@ -665,9 +667,18 @@ private struct Finder {
                 component = j <= last
             }
         }
+        var markup = false
+        if anonymous && kind == .arrow && !jsx.isEmpty {
+            var j = paramsClose + 1
+            while j <= last && j - paramsClose < 24 && !punct(j, TokenCode.arrow) { j += 1 }
+            j += 1
+            while j <= last && punct(j, TokenCode.lparen) { j += 1 }
+            markup = j <= last && t[j].flags.contains(.jsxOpen)
+        }
         units.append(CodeUnit(name: name, kind: kind, offset: Int(t[at].offset), startLine: Int(t[first].line),
                               endLine: endLine(last), firstToken: first, lastToken: last, parameters: params, complexity: 1,
-                              linesOfCode: 0, ownLinesOfCode: 0, isComponent: component, isAnonymous: anonymous, parent: -1))
+                              linesOfCode: 0, ownLinesOfCode: 0, isComponent: component, isAnonymous: anonymous, parent: -1,
+                              rendersMarkup: markup))
     }
 
     func isDeclarationPrefix(_ k: Int) -> Bool {

@@ -93,7 +93,7 @@ public struct MaintainabilityCollector: Collector {
                     complexityMinutes += m
                 }
                 if u.linesOfCode > u.sizeThreshold {
-                    if u.isComponent { bigComponents += 1 } else { bigFunctions += 1 }
+                    if u.isComponent || u.rendersMarkup { bigComponents += 1 } else { bigFunctions += 1 }
                     sizeMinutes += DebtModel.oversizedUnitMinutes(u.linesOfCode, threshold: u.sizeThreshold)
                 }
             }
