@@ -510,6 +510,13 @@ final class CodeAnalysisTests: XCTestCase {
         XCTAssertEqual(us.first { $0.name == "reduce callback" }?.sizeThreshold, CodeThresholds.functionLines)
     }
 
+    func testImportsInsideFunctionsAreLazy() {
+        let js = CodeAnalysis.analyze(file("jobs/reminders.js", "const db = require('../db');\nasync function run() {\n  const { pool } = require('../index');\n  const m = await import('./mail');\n}\n"))
+        XCTAssertEqual(js.imports.map(\.kind), [.require, .dynamic, .dynamic])
+        let py = CodeAnalysis.analyze(file("app.py", "from models import User\n\ndef report():\n    from reports import monthly\n    return monthly()\n"))
+        XCTAssertEqual(py.imports.map(\.kind), [.python, .dynamic])
+    }
+
     func testDataLayerFilesAreNotUIComponents() {
         XCTAssertTrue(ArchitectureCollector.isDataLayer("src/context/AuthContext.tsx"))
         XCTAssertTrue(ArchitectureCollector.isDataLayer("src/components/CartProvider.tsx"))

@@ -8,6 +8,9 @@ app.use(cors());
 app.use(express.json());
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+module.exports = { app, pool };
+const { sendReminders } = require('./jobs/reminders');
+setInterval(() => sendReminders().catch(console.error), 60 * 60 * 1000);
 const JWT_SECRET = process.env.JWT_SECRET;
 
 // expect: G2.D1

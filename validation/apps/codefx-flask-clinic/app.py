@@ -302,5 +302,16 @@ def prescriptions():
     return render_template("prescriptions.html", rows=rows, q=q, status=status)
 
 
+@app.route("/reports/<month>")
+def report(month):
+    if session.get("role") != "admin":
+        return redirect(url_for("login"))
+    # reports.py imports get_db from this module, so it is imported when the page is requested.
+    # ok: G2.P3
+    from reports import monthly_report
+
+    return render_template("report.html", rows=monthly_report(month), month=month)
+
+
 if __name__ == "__main__":
     app.run(host="0.0.0.0", port=5000, debug=True)

@@ -216,6 +216,15 @@ def import_recipes():
     return jsonify(summary)
 
 
+@app.route("/api/digest")
+def digest():
+    # Imported here, not at the top: digest.py imports app, so a module-level import would be circular.
+    # ok: G2.P3
+    from digest import weekly_digest
+
+    return jsonify(weekly_digest())
+
+
 @app.route("/api/recipes/<int:recipe_id>/rate", methods=["POST"])
 def rate_recipe(recipe_id):
     stars = int(request.json.get("stars", 0))

@@ -93,7 +93,8 @@ public enum CodeAnalysis {
             default: if c.rawValue >= TokenCode.nRpc.rawValue { dataAt.append(k) }
             }
         }
-        let (imports, importSpans, importedNames) = python ? pythonImports(t, file.bytes, at: importAt) : jsImports(t, file.bytes, at: importAt)
+        var (imports, importSpans, importedNames) = python ? pythonImports(t, file.bytes, at: importAt) : jsImports(t, file.bytes, at: importAt)
+        markLazyImports(&imports, tokens: t, units: units)
         let anys = file.language.isTypeScript ? anyTypes(t, at: anyAt) : []
         let data = python ? [] : dataAccess(t, file.bytes, at: dataAt, units: units, importedNames: importedNames, imports: imports)
         return FileCodeAnalysis(
@@ -402,6 +403,21 @@ public enum CodeAnalysis {
             }
         }
         return (refs, spans, [:])
+    }
+
+    /// A `require()` or Python `import` inside a function runs when the function is called, not when
+    /// the module loads (the usual way to break a circular import): it is recorded as `.dynamic`,
+    /// like `import()`, and is no edge of the load-time import graph.
+    static func markLazyImports(_ imports: inout [ImportRef], tokens t: [CodeToken], units: [CodeUnit]) {
+        guard !units.isEmpty else { return }
+        for i in imports.indices where imports[i].kind == .require || imports[i].kind == .python {
+            let off = imports[i].offset
+            for u in units where u.firstToken < t.count && u.lastToken < t.count
+                && Int(t[u.firstToken].offset) < off && off < t[u.lastToken].end {
+                imports[i].kind = .dynamic
+                break
+            }
+        }
     }
 
     // MARK: any

@@ -46,6 +46,16 @@ function priceWithDiscount(price, percent) {
   return Math.round(price * (100 - capped)) / 100;
 }
 
+router.post('/:id/restock-alert', async (req, res) => {
+  // server.js requires this router at startup, so the mailer is looked up when the request comes in.
+  // ok: G2.P3
+  const { mailer } = require('../server');
+  const product = db.prepare('SELECT name, stock FROM products WHERE id = ?').get(Number(req.params.id));
+  if (!product) return res.status(404).json({ error: 'Product not found' });
+  await mailer.send(process.env.OWNER_EMAIL || 'owner@example.com', 'Restock', `${product.name}: ${product.stock} left`);
+  res.json({ ok: true });
+});
+
 router.get('/:id/price', (req, res) => {
   const product = db.prepare('SELECT price FROM products WHERE id = ?').get(Number(req.params.id));
   if (!product) return res.status(404).json({ error: 'Product not found' });
