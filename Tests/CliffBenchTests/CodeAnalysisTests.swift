@@ -430,6 +430,9 @@ final class CodeAnalysisTests: XCTestCase {
         XCTAssertEqual(setup.excluded, "test setup")
         let schema = CodeAnalysis.analyze(file("shared/schema.ts", "import { pgTable, text } from \"drizzle-orm/pg-core\";\nexport const t = pgTable(\"t\", { name: text(\"name\") });\n"))
         XCTAssertTrue(schema.schemaModule)
+        var mixed = "import { pgTable, text } from \"drizzle-orm/pg-core\";\nexport const t = pgTable(\"t\", { name: text(\"name\") });\n"
+        for i in 0..<5 { mixed += "export async function load\(i)(db: Db) {\n  const rows = await db.select().from(t);\n  return rows.filter((r) => r.name.length > \(i));\n}\n" }
+        XCTAssertFalse(CodeAnalysis.analyze(file("server/db.ts", mixed)).schemaModule, "a module that is mostly functions is judged as code")
         XCTAssertNil(schema.excluded, "a schema module is still authored code: only its size and repetition are not judged")
     }
 

@@ -60,9 +60,10 @@ public struct FileCodeAnalysis: Sendable {
     public var codeLine: [UInt8]
     /// Code tokens in the file.
     public var tokens: Int
-    /// An ORM schema module (imports Drizzle's column builders): table and column declarations whose
-    /// length is the data model's size and whose repetition is the columns', so it is neither sized
-    /// as a file (G2.D3) nor compared for duplication (G2.D2); its functions are still measured.
+    /// An ORM schema module (imports Drizzle's column builders, and under a quarter of its lines are
+    /// in functions): table and column declarations whose length is the data model's size and whose
+    /// repetition is the columns', so it is neither sized as a file (G2.D3) nor compared for
+    /// duplication (G2.D2); its functions are still measured.
     public var schemaModule: Bool = false
 
     public var isTypeScript: Bool { language.isTypeScript }
@@ -103,7 +104,8 @@ public enum CodeAnalysis {
             imports: imports, hasJSX: !code.jsxElements.isEmpty || t.contains { $0.flags.contains(.jsxOpen) },
             directive: FileRole.directive(file.bytes), dataAccess: data, anyOffsets: anys,
             clones: cloneStream(t, skipping: importSpans, python: python), codeLine: code.codeLine, tokens: t.count,
-            schemaModule: imports.contains { isDrizzleCore($0.specifier) })
+            schemaModule: imports.contains { isDrizzleCore($0.specifier) }
+                && 4 * units.reduce(0) { $0 + $1.ownLinesOfCode } < code.linesOfCode)
     }
 
     /// `drizzle-orm/pg-core`, `drizzle-orm/mysql-core`, `drizzle-orm/sqlite-core`, …

@@ -265,7 +265,7 @@ public struct DuplicationCollector: Collector {
             let copies = "are duplicated at \(g.others.joined(separator: ", "))"
             findings.append(Finding.at(d, rule: "duplicated-block", file: file, offset: Self.lineStart(file, start),
                 severity: b.linesOfCode >= 40 ? .medium : .low,
-                message: "Lines \(start)–\(b.firstLines.upperBound) (\(lines) lines, \(b.tokens) tokens) \(copies), with only names and literals changed. A fix or rule change made in one copy will be missed in the other; extract the shared logic into one function, hook or component and call it from both places."))
+                message: "Lines \(start)–\(b.firstLines.upperBound) (\(lines) lines, \(b.tokens) tokens) \(copies), identical up to names and literals. A fix or rule change made in one copy will be missed in the other; extract the shared logic into one function, hook or component and call it from both places."))
         }
         let percent = 100 * report.ratio
         let value = FindingScore.logNormal(percent, p10: Self.p10Percent, median: Self.medianPercent)
