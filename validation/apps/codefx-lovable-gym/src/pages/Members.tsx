@@ -27,6 +27,8 @@ const Members = () => {
 
   useEffect(() => {
     fetchMembers();
+    // expect: G2.D4
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const handleDelete = async (id: string) => {
