@@ -181,8 +181,8 @@ final class CodeAnalysisTests: XCTestCase {
         XCTAssertEqual([us[0].startLine, us[0].endLine], [1, 8])
         XCTAssertEqual(us[0].linesOfCode, 8)
         XCTAssertEqual(us[0].kind, .function)
-        // b: catch, do (not its while), two cases (not default); `?.` and the callback's `||` excluded.
-        XCTAssertEqual(us[1].complexity, 5)
+        // b: catch, do (not its while), the switch once (not per case); `?.` and the callback's `||` excluded.
+        XCTAssertEqual(us[1].complexity, 4)
         XCTAssertEqual(us[1].parameters, 3)
         XCTAssertEqual([us[1].startLine, us[1].endLine], [9, 14])
         XCTAssertEqual(us[1].kind, .arrow)
@@ -262,7 +262,7 @@ final class CodeAnalysisTests: XCTestCase {
             const f = x => y => x + y
             """)
         XCTAssertEqual(us.map(\.name), ["get callback", "handler", "method", "arrow", "other", "f", "anonymous function"])
-        XCTAssertEqual(us.map(\.complexity), [2, 3, 2, 2, 1, 1, 1])
+        XCTAssertEqual(us.map(\.complexity), [2, 2, 2, 2, 1, 1, 1])
         XCTAssertEqual(us.map(\.parameters), [2, 2, 2, 1, 0, 1, 1])
         XCTAssertEqual([us[0].startLine, us[0].endLine], [1, 4])
         XCTAssertEqual([us[5].startLine, us[5].endLine], [17, 17], "an ASI-terminated concise body ends on its line")
@@ -407,6 +407,129 @@ final class CodeAnalysisTests: XCTestCase {
         XCTAssertEqual(noKit.files.count, 2, "without shadcn, components/ui is the builder's own code")
     }
 
+    func testGeneratedMigrationsTestSetupAndSchemaModules() {
+        let typegen = CodeAnalysis.analyze(file("src/types/supabase.ts", """
+            export interface Database {
+              public: {
+                Tables: {
+                  users: {
+                    Row: { id: string }
+                    Insert: { id?: string }
+                    Update: { id?: string }
+                  }
+                }
+              }
+            }
+            """))
+        XCTAssertEqual(typegen.excluded, "generated Supabase types", "`supabase gen types` output is recognised wherever it is saved")
+        let handTyped = CodeAnalysis.analyze(file("src/types/index.ts", "export interface User { id: string; name: string }\n"))
+        XCTAssertNil(handTyped.excluded)
+        let alembic = CodeAnalysis.analyze(file("migrations/versions/a1b2_init.py", "def upgrade():\n    op.create_table('t')\n"))
+        XCTAssertEqual(alembic.excluded, "Alembic migration")
+        let setup = CodeAnalysis.analyze(file("vitest.setup.ts", "(globalThis as any).fetch = () => null;\n"))
+        XCTAssertEqual(setup.excluded, "test setup")
+        let schema = CodeAnalysis.analyze(file("shared/schema.ts", "import { pgTable, text } from \"drizzle-orm/pg-core\";\nexport const t = pgTable(\"t\", { name: text(\"name\") });\n"))
+        XCTAssertTrue(schema.schemaModule)
+        var mixed = "import { pgTable, text } from \"drizzle-orm/pg-core\";\nexport const t = pgTable(\"t\", { name: text(\"name\") });\n"
+        for i in 0..<5 { mixed += "export async function load\(i)(db: Db) {\n  const rows = await db.select().from(t);\n  return rows.filter((r) => r.name.length > \(i));\n}\n" }
+        XCTAssertFalse(CodeAnalysis.analyze(file("server/db.ts", mixed)).schemaModule, "a module that is mostly functions is judged as code")
+        XCTAssertNil(schema.excluded, "a schema module is still authored code: only its size and repetition are not judged")
+    }
+
+    func testCloneBlocksCoverWholeLinesAndShortMatchesDoNotFenceOffCopies() {
+        var text = "const pool = makePool();\napp.use('/api', auth);\n\n"
+        for r in ["members", "trainers", "rooms"] {
+            text += """
+                app.get('/api/\(r)', async (req, res) => {
+                  try {
+                    const limit = Math.min(parseInt(req.query.limit) || 50, 200);
+                    const result = await pool.query('SELECT * FROM \(r) LIMIT $1', [limit]);
+                    res.json(result.rows);
+                  } catch (err) {
+                    console.error('Error fetching \(r):', err);
+                    res.status(500).json({ error: 'Failed' });
+                  }
+                });
+
+                app.get('/api/\(r)/:id', async (req, res) => {
+                  try {
+                    const result = await pool.query('SELECT * FROM \(r) WHERE id = $1', [req.params.id]);
+                    if (result.rows.length === 0) {
+                      return res.status(404).json({ error: 'Not found' });
+                    }
+                    res.json(result.rows[0]);
+                  } catch (err) {
+                    console.error('Error fetching one of \(r):', err);
+                    res.status(500).json({ error: 'Failed' });
+                  }
+                });
+
+                app.delete('/api/\(r)/:id', async (req, res) => {
+                  try {
+                    const result = await pool.query('DELETE FROM \(r) WHERE id = $1', [req.params.id]);
+                    if (result.rows.length === 0) {
+                      return res.status(404).json({ error: 'Not found' });
+                    }
+                    res.json({ deleted: true });
+                  } catch (err) {
+                    console.error('Error deleting \(r):', err);
+                    res.status(500).json({ error: 'Failed' });
+                  }
+                });
+
+
+                """
+        }
+        let r = CloneDetector.detect([cloneInput("server/index.js", text)])
+        let lists = r.blocks.filter { $0.firstLines.lowerBound <= 4 && $0.secondLines.lowerBound > 13 }
+        XCTAssertEqual(lists.first?.firstLines.lowerBound, 4, "the copy starts at the first handler, not at `);` of the line before it: \(r.blocks)")
+        XCTAssertEqual(lists.first.map { $0.secondLines.lowerBound - $0.firstLines.lowerBound }, 37, "aligned on the next resource's handler")
+    }
+
+    func testModifiedComplexityCountsASwitchOnce() {
+        let us = units("src/lib/status.ts", """
+            export function label(s: string): string {
+              switch (s) {
+                case "a": return "A";
+                case "b": return "B";
+                case "c": return "C";
+                case "d": return s.length > 2 && s !== "x" ? "D" : "d";
+                default: return s;
+              }
+            }
+            """)
+        XCTAssertEqual(us[0].complexity, 4, "1 + the switch + the `&&` and the ternary inside a case, not one per case")
+    }
+
+    func testCallbacksReturningJSXAreInlineComponents() {
+        let us = units("src/pages/List.tsx", """
+            export function List({ items }: Props) {
+              const total = items.reduce((s, i) => s + i.n, 0);
+              return <ul>{items.map((i) => (<li key={i.id}>{i.name}</li>))}</ul>;
+            }
+            """)
+        XCTAssertEqual(us.filter(\.rendersMarkup).map(\.name), ["map callback"])
+        XCTAssertEqual(us.first { $0.rendersMarkup }?.sizeThreshold, CodeThresholds.componentLines)
+        XCTAssertEqual(us.first { $0.name == "reduce callback" }?.sizeThreshold, CodeThresholds.functionLines)
+    }
+
+    func testImportsInsideFunctionsAreLazy() {
+        let js = CodeAnalysis.analyze(file("jobs/reminders.js", "const db = require('../db');\nasync function run() {\n  const { pool } = require('../index');\n  const m = await import('./mail');\n}\n"))
+        XCTAssertEqual(js.imports.map(\.kind), [.require, .dynamic, .dynamic])
+        let py = CodeAnalysis.analyze(file("app.py", "from models import User\n\ndef report():\n    from reports import monthly\n    return monthly()\n"))
+        XCTAssertEqual(py.imports.map(\.kind), [.python, .dynamic])
+    }
+
+    func testDataLayerFilesAreNotUIComponents() {
+        XCTAssertTrue(ArchitectureCollector.isDataLayer("src/context/AuthContext.tsx"))
+        XCTAssertTrue(ArchitectureCollector.isDataLayer("src/components/CartProvider.tsx"))
+        XCTAssertTrue(ArchitectureCollector.isDataLayer("src/hooks/useOrders.tsx"))
+        XCTAssertTrue(ArchitectureCollector.isDataLayer("src/useOrders.tsx"))
+        XCTAssertTrue(ArchitectureCollector.isDataLayer("src/utils/security.tsx"))
+        XCTAssertFalse(ArchitectureCollector.isDataLayer("src/pages/Orders.tsx"))
+        XCTAssertFalse(ArchitectureCollector.isDataLayer("src/components/user-menu.tsx"))
+    }
+
     // MARK: - Imports and cycles
 
     func testImportsAreParsed() {
@@ -546,7 +669,11 @@ final class CodeAnalysisTests: XCTestCase {
         XCTAssertEqual(DebtModel.score(0.35), 30)
         XCTAssertEqual(DebtModel.score(2), 0)
         XCTAssertEqual(DebtModel.complexityMinutes(10), 0)
-        XCTAssertEqual(DebtModel.complexityMinutes(14), 14)
+        XCTAssertEqual(DebtModel.complexityMinutes(14), 50)
+        XCTAssertEqual(DebtModel.duplicationMinutes(lines: 20), 55)
+        XCTAssertEqual(DebtModel.oversizedFileMinutes(400), 0)
+        XCTAssertEqual(DebtModel.oversizedFileMinutes(900), 560)
+        XCTAssertEqual(DebtModel.oversizedUnitMinutes(100, threshold: 80), 50)
     }
 
     // MARK: - Throughput

@@ -33,7 +33,8 @@ public struct CloneReport: Sendable {
 ///    dropped. A duplicated run of `window` tokens always contains a kept probe, so every one is
 ///    found, and keeping one probe in eight keeps the table small enough to stay in cache.
 /// 3. The duplicated token ranges of both occurrences are marked, and their lines of code counted
-///    once each.
+///    once each. Consecutive copies between the same two places that are only split by a small edit
+///    are merged into one block (`merged`).
 ///
 /// Not counted: a copy overlapping its own source (a pattern repeating itself), declarative windows
 /// whose tokens are more than 90% names, literals, calls and member accesses (identifiers, literals
@@ -93,18 +94,29 @@ public enum CloneDetector {
             return lo
         }
         /// Records the copy of `[b, b + len)` (file g) found at `[a, a + len)` (file f), global positions.
-        func record(f: Int, a: Int, g: Int, b: Int, len: Int) {
-            guard len >= full else { return }
+        @discardableResult
+        func record(f: Int, a: Int, g: Int, b: Int, len: Int) -> Bool {
             let sa = files[f].stream, sb = files[g].stream
-            let ia = a - starts[f], ib = b - starts[g]
+            var ia = a - starts[f], ib = b - starts[g], len = len
+            // Whole lines only: a copy that starts or ends partway through a line in either place
+            // (`) ;` left over from the statement before) is trimmed to the lines it fully covers.
+            while len > 0 && (ia > 0 && sa.lines[ia] == sa.lines[ia - 1] || ib > 0 && sb.lines[ib] == sb.lines[ib - 1]) {
+                ia += 1; ib += 1; len -= 1
+            }
+            while len > 0 && (ia + len < sa.lines.count && sa.lines[ia + len - 1] == sa.lines[ia + len]
+                              || ib + len < sb.lines.count && sb.lines[ib + len - 1] == sb.lines[ib + len]) {
+                len -= 1
+            }
+            guard len >= full else { return false }
             let aLines = Int(sa.lines[ia])...Int(sa.lines[ia + len - 1])
             let bLines = Int(sb.lines[ib])...Int(sb.lines[ib + len - 1])
             let loc = codeLines(files[f].codeLine, aLines)
-            guard loc >= minLines, codeLines(files[g].codeLine, bLines) >= minLines else { return }
+            guard loc >= minLines, codeLines(files[g].codeLine, bLines) >= minLines else { return false }
             report.blocks.append(CloneBlock(first: g, firstLines: bLines, second: f, secondLines: aLines, tokens: len,
                                             linesOfCode: loc))
             mark(&dupLines[f], aLines)
             mark(&dupLines[g], bLines)
+            return true
         }
 
         var structural = [Int32](repeating: 0, count: total + 1)
@@ -139,8 +151,9 @@ public enum CloneDetector {
                                 while a + len < end && b + len < gEnd && h[a + len] == h[b + len] && (!sameFile || len < distance) {
                                     len += 1
                                 }
-                                record(f: f, a: a, g: g, b: b, len: len)
-                                floor = a + len
+                                // A match too short to count does not fence off the tokens before its
+                                // end: a real copy starting inside it may still extend back over them.
+                                if record(f: f, a: a, g: g, b: b, len: len) { floor = a + len }
                                 gi = a + len
                                 jumped = true
                             }
@@ -160,6 +173,7 @@ public enum CloneDetector {
                 }
             }
         }
+        report.blocks = merged(report.blocks, files)
         for f in files.indices {
             let marks = dupLines[f], code = files[f].codeLine
             var c = 0
@@ -168,6 +182,34 @@ public enum CloneDetector {
             report.duplicated += c
         }
         return report
+    }
+
+    /// Consecutive blocks between the same two files whose occurrences follow each other within two
+    /// lines on both sides are one copy interrupted by an edit (a changed operator, an extra column):
+    /// one block, so one finding and one unit of debt.
+    static func merged(_ blocks: [CloneBlock], _ files: [Input]) -> [CloneBlock] {
+        var out: [CloneBlock] = []
+        out.reserveCapacity(blocks.count)
+        for b in blocks {
+            if let last = out.last, last.first == b.first, last.second == b.second,
+               b.secondLines.lowerBound >= last.secondLines.lowerBound, b.secondLines.lowerBound <= last.secondLines.upperBound + 2,
+               b.firstLines.lowerBound >= last.firstLines.lowerBound, b.firstLines.lowerBound <= last.firstLines.upperBound + 2 {
+                var m = last
+                m.firstLines = last.firstLines.lowerBound...max(last.firstLines.upperBound, b.firstLines.upperBound)
+                m.secondLines = last.secondLines.lowerBound...max(last.secondLines.upperBound, b.secondLines.upperBound)
+                // Not a run of repeats (A≈B≈C): the merged copies would overlap each other.
+                if b.first == b.second && m.firstLines.upperBound >= m.secondLines.lowerBound {
+                    out.append(b)
+                    continue
+                }
+                m.tokens = last.tokens + b.tokens
+                m.linesOfCode = codeLines(files[b.second].codeLine, m.secondLines)
+                out[out.count - 1] = m
+            } else {
+                out.append(b)
+            }
+        }
+        return out
     }
 
     static func codeLines(_ code: [UInt8], _ r: ClosedRange<Int>) -> Int {

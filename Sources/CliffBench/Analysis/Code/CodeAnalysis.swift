@@ -60,6 +60,11 @@ public struct FileCodeAnalysis: Sendable {
     public var codeLine: [UInt8]
     /// Code tokens in the file.
     public var tokens: Int
+    /// An ORM schema module (imports Drizzle's column builders, and under a quarter of its lines are
+    /// in functions): table and column declarations whose length is the data model's size and whose
+    /// repetition is the columns', so it is neither sized as a file (G2.D3) nor compared for
+    /// duplication (G2.D2); its functions are still measured.
+    public var schemaModule: Bool = false
 
     public var isTypeScript: Bool { language.isTypeScript }
     /// A UI component file: JSX, or a Vue/Svelte single-file component.
@@ -89,7 +94,8 @@ public enum CodeAnalysis {
             default: if c.rawValue >= TokenCode.nRpc.rawValue { dataAt.append(k) }
             }
         }
-        let (imports, importSpans, importedNames) = python ? pythonImports(t, file.bytes, at: importAt) : jsImports(t, file.bytes, at: importAt)
+        var (imports, importSpans, importedNames) = python ? pythonImports(t, file.bytes, at: importAt) : jsImports(t, file.bytes, at: importAt)
+        markLazyImports(&imports, tokens: t, units: units)
         let anys = file.language.isTypeScript ? anyTypes(t, at: anyAt) : []
         let data = python ? [] : dataAccess(t, file.bytes, at: dataAt, units: units, importedNames: importedNames, imports: imports)
         return FileCodeAnalysis(
@@ -97,7 +103,14 @@ public enum CodeAnalysis {
             uiKitCandidate: isUIKitPath(file.path), linesOfCode: code.linesOfCode, lines: file.lineCount, units: units,
             imports: imports, hasJSX: !code.jsxElements.isEmpty || t.contains { $0.flags.contains(.jsxOpen) },
             directive: FileRole.directive(file.bytes), dataAccess: data, anyOffsets: anys,
-            clones: cloneStream(t, skipping: importSpans), codeLine: code.codeLine, tokens: t.count)
+            clones: cloneStream(t, skipping: importSpans, python: python), codeLine: code.codeLine, tokens: t.count,
+            schemaModule: imports.contains { isDrizzleCore($0.specifier) }
+                && 4 * units.reduce(0) { $0 + $1.ownLinesOfCode } < code.linesOfCode)
+    }
+
+    /// `drizzle-orm/pg-core`, `drizzle-orm/mysql-core`, `drizzle-orm/sqlite-core`, …
+    static func isDrizzleCore(_ s: String) -> Bool {
+        s.hasPrefix("drizzle-orm/") && s.hasSuffix("-core")
     }
 
     // MARK: Exclusions
@@ -116,11 +129,18 @@ public enum CodeAnalysis {
             || name == "supabase.types.ts" || name == "database.ts" && has(p, "/types/") {
             return "generated Supabase types"
         }
+        if file.language.isTypeScript && isSupabaseTypegen(file.bytes) { return "generated Supabase types" }
+        // Test-runner setup (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`, `test-setup.ts`): test code.
+        if (name.hasPrefix("vitest.") || name.hasPrefix("jest.") || name.hasPrefix("playwright.")) && has(name, "setup")
+            || name.hasPrefix("setuptests.") || name.hasPrefix("test-setup.") || name.hasPrefix("setup-tests.") || name == "conftest.py" {
+            return "test setup"
+        }
         if has(p, "/__generated__/") || has(p, "/generated/") || has(p, "/gen/") && name.hasSuffix("_pb.ts")
             || name.hasSuffix(".generated.ts") || name.hasSuffix(".gen.ts") || name == "routetree.gen.ts" {
             return "generated code"
         }
         if file.language == .python && has(p, "/migrations/") && name.first.map({ $0.isNumber }) == true { return "Django migration" }
+        if file.language == .python && (has(p, "/migrations/versions/") || has(p, "/alembic/versions/")) { return "Alembic migration" }
         if has(p, "/dev-dist/") || has(p, "/dist/") || has(p, "/.output/") || has(p, "/storybook-static/") || has(p, "/coverage/")
             || name.hasPrefix("workbox-") && name.hasSuffix(".js") {
             return "build output"
@@ -135,6 +155,42 @@ public enum CodeAnalysis {
             }
         }
         return nil
+    }
+
+    /// `supabase gen types` output wherever it was saved (`src/types/supabase.ts`, `lib/db-types.ts`):
+    /// a `Database` type whose tables each have `Row`, `Insert` and `Update` shapes. The generator's
+    /// spelling is fixed, so a case-sensitive scan keyed on a rare first byte is enough (this runs on
+    /// every TypeScript file).
+    static func isSupabaseTypegen(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            guard rawFind(p, insertMarker) else { return false }
+            return (rawFind(p, typeDatabaseMarker) || rawFind(p, interfaceDatabaseMarker))
+                && rawFind(p, rowMarker) && rawFind(p, updateMarker) && rawFind(p, tablesMarker)
+        }
+    }
+
+    static let insertMarker = Array("Insert: {".utf8), rowMarker = Array("Row: {".utf8), updateMarker = Array("Update: {".utf8)
+    static let tablesMarker = Array("Tables: {".utf8)
+    static let typeDatabaseMarker = Array("type Database = {".utf8), interfaceDatabaseMarker = Array("interface Database {".utf8)
+
+    /// Whether `p` contains `needle` (case-sensitive): a scan for the first byte, then a compare.
+    static func rawFind(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let m = needle.count
+        guard m > 0, p.count >= m, let base = p.baseAddress else { return false }
+        let first = needle[0]
+        return needle.withUnsafeBufferPointer { nb in
+            var i = 0
+            let last = p.count - m
+            while i <= last {
+                if base[i] == first {
+                    var j = 1
+                    while j < m && base[i + j] == nb[j] { j += 1 }
+                    if j == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static let generatedMarkers: [[UInt8]] = [
@@ -375,6 +431,21 @@ public enum CodeAnalysis {
         return (refs, spans, [:])
     }
 
+    /// A `require()` or Python `import` inside a function runs when the function is called, not when
+    /// the module loads (the usual way to break a circular import): it is recorded as `.dynamic`,
+    /// like `import()`, and is no edge of the load-time import graph.
+    static func markLazyImports(_ imports: inout [ImportRef], tokens t: [CodeToken], units: [CodeUnit]) {
+        guard !units.isEmpty else { return }
+        for i in imports.indices where imports[i].kind == .require || imports[i].kind == .python {
+            let off = imports[i].offset
+            for u in units where u.firstToken < t.count && u.lastToken < t.count
+                && Int(t[u.firstToken].offset) < off && off < t[u.lastToken].end {
+                imports[i].kind = .dynamic
+                break
+            }
+        }
+    }
+
     // MARK: any
 
     /// Explicit `any` in type positions: `: any`, `as any`, `<any>`, `any[]`, `Record<string, any>`,
@@ -564,9 +635,13 @@ public enum CodeAnalysis {
         }
     }
 
-    static func cloneStream(_ t: [CodeToken], skipping spans: [Range<Int>]) -> CloneStream {
+    /// In Python the statement separator is the line break, which is no token: a name or keyword that
+    /// starts a logical line outside brackets stands in for JavaScript's `;` and counts as structure,
+    /// so call-heavy Python statements are not mistaken for declarative data.
+    static func cloneStream(_ t: [CodeToken], skipping spans: [Range<Int>], python: Bool = false) -> CloneStream {
         var s = CloneStream()
         var written = 0
+        var depth = 0
         t.withUnsafeBufferPointer { tb in
             s.lines = [Int32](unsafeUninitializedCapacity: tb.count) { lines, linesCount in
                 s.hashes = [UInt32](unsafeUninitializedCapacity: tb.count) { hashes, hashesCount in
@@ -579,9 +654,21 @@ public enum CodeAnalysis {
                             continue
                         }
                         let tok = tb[k]
+                        var statementStart = false
+                        if python {
+                            if tok.kind == .punctuation {
+                                switch tok.code {
+                                case .lparen, .lbracket, .lbrace: depth += 1
+                                case .rparen, .rbracket, .rbrace: depth = max(0, depth - 1)
+                                default: break
+                                }
+                            } else if depth == 0 && tok.flags.contains(.lineStart) && (tok.kind == .identifier || tok.kind == .keyword) {
+                                statementStart = true
+                            }
+                        }
                         if !tok.flags.contains(.docstring) {
                             hashes[written] = UInt32(truncatingIfNeeded: tok.normalised) & ~CloneDetector.dataBit
-                                | (isData(tok) ? CloneDetector.dataBit : 0)
+                                | (!statementStart && isData(tok) ? CloneDetector.dataBit : 0)
                             lines[written] = tok.line
                             written += 1
                         }

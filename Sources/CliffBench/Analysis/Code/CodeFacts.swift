@@ -103,7 +103,8 @@ public struct AppCodeModel: Sendable {
 
     /// Clone detection over the authored files.
     public func clones() -> CloneReport {
-        CloneDetector.detect(files.map { CloneDetector.Input(stream: $0.clones, codeLine: $0.codeLine) },
+        CloneDetector.detect(files.map { $0.schemaModule ? CloneDetector.Input(stream: CloneStream(), codeLine: [0])
+                                                         : CloneDetector.Input(stream: $0.clones, codeLine: $0.codeLine) },
                              window: CodeThresholds.cloneWindow, minLines: CodeThresholds.cloneMinLines)
     }
 
@@ -195,19 +196,30 @@ public enum CodeThresholds {
 }
 
 /// SQALE-style technical-debt model (SonarQube's shape; the constants are ours), in minutes.
+///
+/// SonarQube charges a fixed few minutes per issue (10 per duplicated block, 5 + 1 per complexity
+/// point) because hundreds of other rules carry most of its debt. With only complexity, duplication
+/// and size as sources, those constants rated every one of seven real Lovable, Bolt, v0 and Replit
+/// apps A (debt ratios 0.1–0.8%, values 96.6–99.6) although their G2.D1–D3 values ranged from 22 to
+/// 100: a constant that rewards every app alike. Here the cost grows with what has to be
+/// refactored — the points of complexity above the threshold, the lines of a duplicated block, the
+/// lines of a file or unit beyond its size limit — at rates of a careful refactoring (about an hour
+/// and a half for a function of complexity 22, an hour for a 20-line copy, a day to split a
+/// 900-line file).
 public enum DebtModel {
     /// Development cost of one line of code (SonarQube's default).
     public static let minutesPerLine = 30.0
     /// A function above the complexity threshold: a fixed cost plus a cost per point over it.
-    public static let complexityBase = 10.0
-    public static let complexityPerPoint = 1.0
-    /// Each duplicated block (SonarQube's "duplicated blocks" rule: 10 min per block).
-    public static let perDuplicatedBlock = 10.0
-    /// Splitting an oversized file, function or component.
+    public static let complexityBase = 30.0
+    public static let complexityPerPoint = 5.0
+    /// Each duplicated block: a fixed cost plus a cost per line of code of the copy.
+    public static let duplicatedBlockBase = 15.0
+    public static let duplicatedBlockPerLine = 2.0
+    /// Splitting an oversized file, function or component: a fixed cost plus a cost per line of
+    /// code beyond the threshold.
     public static let oversizedFile = 60.0
-    public static let oversizedFunction = 20.0
-    public static let oversizedComponent = 30.0
-    /// Debt-ratio upper bounds of ratings A, B, C, D (E above).
+    public static let oversizedUnit = 30.0
+    public static let oversizedPerExcessLine = 1.0
     public static let ratingBounds: [(letter: String, max: Double)] = [("A", 0.05), ("B", 0.10), ("C", 0.20), ("D", 0.50)]
 
     public static func rating(_ ratio: Double) -> String {
@@ -232,11 +244,27 @@ public enum DebtModel {
     public static func complexityMinutes(_ cc: Int) -> Double {
         cc > CodeThresholds.complexity ? complexityBase + complexityPerPoint * Double(cc - CodeThresholds.complexity) : 0
     }
+
+    /// Minutes to extract one duplicated block of `lines` lines of code into shared code.
+    public static func duplicationMinutes(lines: Int) -> Double {
+        duplicatedBlockBase + duplicatedBlockPerLine * Double(max(0, lines))
+    }
+
+    /// Minutes to split a file of `lines` lines of code under the file threshold (0 when it is under).
+    public static func oversizedFileMinutes(_ lines: Int) -> Double {
+        lines > CodeThresholds.fileLines ? oversizedFile + oversizedPerExcessLine * Double(lines - CodeThresholds.fileLines) : 0
+    }
+
+    /// Minutes to split a unit of `lines` lines of code under `threshold` (0 when it is under).
+    public static func oversizedUnitMinutes(_ lines: Int, threshold: Int) -> Double {
+        lines > threshold ? oversizedUnit + oversizedPerExcessLine * Double(lines - threshold) : 0
+    }
 }
 
 extension CodeUnit {
-    /// The size threshold that applies: components get more room than plain functions.
-    public var sizeThreshold: Int { isComponent ? CodeThresholds.componentLines : CodeThresholds.functionLines }
+    /// The size threshold that applies: components, and callbacks that only return JSX (inline
+    /// components such as a `map` rendering a card), get more room than plain functions.
+    public var sizeThreshold: Int { isComponent || rendersMarkup ? CodeThresholds.componentLines : CodeThresholds.functionLines }
 
     /// `handleSubmit`, or `useEffect callback in Dashboard` for an anonymous unit.
     public func displayName(in units: [CodeUnit]) -> String {

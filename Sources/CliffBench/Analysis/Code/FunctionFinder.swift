@@ -34,6 +34,8 @@ public struct CodeUnit: Sendable, Hashable {
     public var isAnonymous: Bool
     /// Index of the innermost enclosing unit, or -1.
     public var parent: Int
+    /// A callback whose body is JSX (`items.map((x) => (<Card>…</Card>))`): an inline component.
+    public var rendersMarkup: Bool = false
 }
 
 /// Finds function-like units in a token stream and measures them.
@@ -48,9 +50,11 @@ public struct CodeUnit: Sendable, Hashable {
 /// `type` aliases, parameter and variable annotations) are not units. Python lambdas stay part of
 /// their enclosing unit.
 ///
-/// **Cyclomatic complexity** (McCabe, per unit, decision points of nested units excluded):
-/// 1 + one for each `if` (so `else if` counts once, `else` not at all), `for` (`for…in`/`of`
-/// included), `while`, `do` (its trailing `while` not counted again), `case` (not `default`),
+/// **Cyclomatic complexity** (McCabe's *modified* variant, as Lizard's `-m` and radon count it; per
+/// unit, decision points of nested units excluded): 1 + one for each `if` (so `else if` counts once,
+/// `else` not at all), `for` (`for…in`/`of` included), `while`, `do` (its trailing `while` not
+/// counted again), `switch` (once, however many `case`s: a switch that maps a status to a label is
+/// one decision with many outcomes, not many decisions — the branching inside its cases still counts),
 /// `catch`, `&&`, `||`, `??`, `&&=`, `||=`, `??=`, and each ternary `?` (not `?.`, and not the
 /// TypeScript optional marker in `a?: T`). Python: 1 + `if` (comprehension and conditional-expression
 /// `if`s included), `elif`, `for` (comprehension `for`s included), `while`, `except`, `and`, `or`.
@@ -663,9 +667,18 @@ private struct Finder {
                 component = j <= last
             }
         }
+        var markup = false
+        if anonymous && kind == .arrow && !jsx.isEmpty {
+            var j = paramsClose + 1
+            while j <= last && j - paramsClose < 24 && !punct(j, TokenCode.arrow) { j += 1 }
+            j += 1
+            while j <= last && punct(j, TokenCode.lparen) { j += 1 }
+            markup = j <= last && t[j].flags.contains(.jsxOpen)
+        }
         units.append(CodeUnit(name: name, kind: kind, offset: Int(t[at].offset), startLine: Int(t[first].line),
                               endLine: endLine(last), firstToken: first, lastToken: last, parameters: params, complexity: 1,
-                              linesOfCode: 0, ownLinesOfCode: 0, isComponent: component, isAnonymous: anonymous, parent: -1))
+                              linesOfCode: 0, ownLinesOfCode: 0, isComponent: component, isAnonymous: anonymous, parent: -1,
+                              rendersMarkup: markup))
     }
 
     func isDeclarationPrefix(_ k: Int) -> Bool {
@@ -832,7 +845,7 @@ private struct Finder {
 
     @inline(__always) func isJSDecision(_ k: Int, _ tok: CodeToken) -> Bool {
         switch tok.code {
-        case .kIf, .kFor, .kDo, .kCase, .kCatch:
+        case .kIf, .kFor, .kDo, .kSwitch, .kCatch:
             return tok.kind == .keyword && !tok.flags.contains(.member)
         case .kWhile:
             return tok.kind == .keyword && !tok.flags.contains(.member) && !doWhiles.contains(k)

@@ -113,14 +113,15 @@ public struct ImportGraph: Sendable {
         self.edges = edges
     }
 
-    /// Builds the graph of `files` (type-only imports left out: they vanish at compile time).
+    /// Builds the graph of `files` (type-only imports left out: they vanish at compile time; dynamic
+    /// `import()` and imports inside functions too: they run after every module has loaded).
     public static func build(_ files: [FileCodeAnalysis], resolver: ImportResolver) -> ImportGraph {
         var index: [String: Int] = [:]
         for (i, f) in files.enumerated() { index[f.path] = i }
         var edges = [[(to: Int, offset: Int)]](repeating: [], count: files.count)
         for (i, f) in files.enumerated() {
             var seen: Set<Int> = []
-            for r in f.imports where !r.typeOnly {
+            for r in f.imports where !r.typeOnly && r.kind != .dynamic {
                 guard let target = resolver.resolve(r, from: f.path), let j = index[target], j != i, seen.insert(j).inserted else { continue }
                 edges[i].append((j, r.offset))
             }

@@ -6,7 +6,9 @@
 ///   finding per file (at the first call, naming the calls), which is how a Supabase SPA that talks to
 ///   the database from every page shows up. Not flagged: the same calls in hooks, services or other
 ///   non-UI modules (a data layer), `supabase.auth` and `supabase.functions.invoke` (auth and server
-///   functions), Next.js server components (`app/` without `'use client'`), and Next/Remix
+///   functions), files of the app's data layer even when they render JSX (context providers, stores,
+///   hooks, services, `lib/`/`utils/` modules: see `isDataLayer`), Next.js server components (`app/`
+///   without `'use client'`), and Next/Remix
 ///   server-only functions (`getServerSideProps`, `loader`, `action`, …).
 /// - **Import cycles**: strongly connected components of the runtime import graph (relative imports,
 ///   tsconfig `paths` and `@/` aliases, Python packages resolved to app files; `import type` left
@@ -100,6 +102,18 @@ public struct ArchitectureCollector: Collector {
                     """,
             ], note: "data access in a hook; auth and edge-function calls in the component; a comment"),
             CollectorExample([
+                "src/context/CartContext.tsx": """
+                    import { createContext, useEffect, useState } from "react";
+                    import { supabase } from "@/integrations/supabase/client";
+                    export const CartContext = createContext(null);
+                    export function CartProvider({ children }) {
+                      const [items, setItems] = useState([]);
+                      useEffect(() => { supabase.from("cart_items").select("*").then(({ data }) => setItems(data ?? [])); }, []);
+                      return <CartContext.Provider value={{ items }}>{children}</CartContext.Provider>;
+                    }
+                    """,
+            ], note: "a context provider is the SPA's data layer"),
+            CollectorExample([
                 "next.config.js": "module.exports = {};\n",
                 "app/posts/page.tsx": """
                     import { prisma } from "@/lib/prisma";
@@ -138,7 +152,7 @@ public struct ArchitectureCollector: Collector {
         var findings: [Finding] = []
         let next = isNextApp(app)
         let ui = model.files.filter { f in
-            f.isUI && (f.role == .client || f.role == .shared) && !(next && isServerComponent(f))
+            f.isUI && (f.role == .client || f.role == .shared) && !(next && isServerComponent(f)) && !Self.isDataLayer(f.path)
         }
         var dirty = 0
         var sites = 0
@@ -186,6 +200,23 @@ public struct ArchitectureCollector: Collector {
             Evidence("internal imports", edges), Evidence("import cycles", cycles.count),
             Evidence("files in cycles", cycles.reduce(0) { $0 + $1.count }),
         ])
+    }
+
+    static let dataLayerFolders: Set<String> = [
+        "context", "contexts", "provider", "providers", "store", "stores", "state", "hooks", "services", "service", "api",
+        "lib", "utils", "data", "queries", "repositories", "actions",
+    ]
+
+    /// A React data layer, even when the file renders JSX: a context provider, a store, a hook or a
+    /// service module (`src/context/AuthContext.tsx`, `src/hooks/useOrders.tsx`, `src/lib/…`,
+    /// `AuthProvider.tsx`), where a SPA is supposed to keep its data access.
+    static func isDataLayer(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        for dir in parts.dropLast() where dataLayerFolders.contains(dir.lowercased()) { return true }
+        guard let name = parts.last else { return false }
+        let stem = name.split(separator: ".").first.map(String.init) ?? ""
+        if stem.hasSuffix("Context") || stem.hasSuffix("Provider") || stem.hasSuffix("Store") { return true }
+        return stem.count > 3 && stem.hasPrefix("use") && stem.dropFirst(3).first?.isUppercase == true
     }
 
     private func isNextApp(_ app: AppContext) -> Bool {

@@ -1,4 +1,5 @@
-/// G2.D1: functions whose McCabe cyclomatic complexity is above 10 (low) or 20 (medium), in the
+/// G2.D1: functions whose cyclomatic complexity (McCabe's modified variant: a `switch` is one decision
+/// however many `case`s it has) is above 10 (low) or 20 (medium), in the
 /// app's authored JS/TS/Python code (tests, generated files and shadcn/ui excluded; see `AppCodeModel`).
 /// Every function, method, arrow callback and Python `def` is its own unit, and the decision points
 /// counted are documented on `FunctionFinder`; comments, strings and JSX text never count.
@@ -78,6 +79,24 @@ public struct ComplexityCollector: Collector {
                 // if this, or that, and if else: words in comments are not branches
                 export const label = "if you want, or else && || ?? ? :";
                 """, note: "a lookup table instead of a branch chain; keywords in comments and strings"),
+            CollectorExample("src/lib/status.ts", """
+                export function statusLabel(status: OrderStatus): string {
+                  switch (status) {
+                    case "pending": return "Pending";
+                    case "paid": return "Paid";
+                    case "packed": return "Packed";
+                    case "shipped": return "Shipped";
+                    case "delivered": return "Delivered";
+                    case "returned": return "Returned";
+                    case "refunded": return "Refunded";
+                    case "cancelled": return "Cancelled";
+                    case "on_hold": return "On hold";
+                    case "failed": return "Payment failed";
+                    case "disputed": return "Disputed";
+                    default: return status;
+                  }
+                }
+                """, note: "a long switch that maps values to labels is one decision with many outcomes"),
             CollectorExample("src/components/Faq.tsx", """
                 export function Faq() {
                   return (

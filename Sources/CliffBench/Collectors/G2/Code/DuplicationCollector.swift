@@ -2,7 +2,8 @@
 /// normalised tokens (identifiers → ID, literals → LIT, so renamed copies match; imports left out;
 /// data-only runs such as record arrays ignored; see `CloneDetector`) with a 50-token window and
 /// blocks of at least 10 lines of code (SonarQube's minimum), within and across files. Tests, generated files and
-/// shadcn/ui are not counted (see `AppCodeModel`).
+/// shadcn/ui are not counted (see `AppCodeModel`), nor ORM schema modules, whose repetition is their
+/// column declarations' (see `FileCodeAnalysis.schemaModule`).
 ///
 /// One finding per duplicated block, at its first occurrence (path order), naming the copies.
 /// Score: Lighthouse-style log-normal over the duplicated-lines percentage, 5% → 90 and 15% → 50.
@@ -189,6 +190,43 @@ public struct DuplicationCollector: Collector {
             ], note: "repetitive tests are not counted"),
         ])
 
+    /// Where a block's report starts. A copy is extended backwards as far as both places agree, which
+    /// often takes in the tail of the function before each copy (`res.json(rows); });`, `return
+    /// jsonify(…)`): the report starts after the last function that ends inside the block, at its
+    /// first line of code that does not merely close brackets.
+    static func firstStatementLine(_ file: ScannedFile, _ lines: ClosedRange<Int>, codeLine: [UInt8], units: [CodeUnit] = []) -> Int {
+        var l = lines.lowerBound
+        var after = l
+        for u in units where u.startLine < lines.lowerBound && u.endLine >= lines.lowerBound && u.endLine < lines.upperBound {
+            after = max(after, u.endLine + 1)
+        }
+        if after > l && codeLines(codeLine, after...lines.upperBound) >= CodeThresholds.cloneMinLines / 2 { l = after }
+        while l < lines.upperBound {
+            let isCode = l < codeLine.count && codeLine[l] != 0
+            if isCode && !closesOnly(file, l) { return l }
+            l += 1
+        }
+        return lines.lowerBound
+    }
+
+    static func codeLines(_ code: [UInt8], _ r: ClosedRange<Int>) -> Int {
+        var c = 0
+        for l in r where l < code.count && code[l] != 0 { c += 1 }
+        return c
+    }
+
+    /// Whether a line holds only closing brackets and separators.
+    static func closesOnly(_ file: ScannedFile, _ line: Int) -> Bool {
+        let r = file.lineRange(line)
+        for i in r {
+            switch file.bytes[i] {
+            case 0x7D, 0x29, 0x5D, 0x3B, 0x2C, 0x20, 0x09, 0x0D, 0x0A: continue  // } ) ] ; , whitespace
+            default: return false
+            }
+        }
+        return true
+    }
+
     /// The first non-blank byte of a line.
     static func lineStart(_ file: ScannedFile, _ line: Int) -> Int {
         let r = file.lineRange(line)
@@ -222,11 +260,12 @@ public struct DuplicationCollector: Collector {
         for key in order {
             guard let g = groups[key], let file = app.file(model.files[g.block.first].path) else { continue }
             let b = g.block
-            let lines = b.firstLines.upperBound - b.firstLines.lowerBound + 1
+            let start = Self.firstStatementLine(file, b.firstLines, codeLine: model.files[b.first].codeLine, units: model.files[b.first].units)
+            let lines = b.firstLines.upperBound - start + 1
             let copies = "are duplicated at \(g.others.joined(separator: ", "))"
-            findings.append(Finding.at(d, rule: "duplicated-block", file: file, offset: Self.lineStart(file, b.firstLines.lowerBound),
+            findings.append(Finding.at(d, rule: "duplicated-block", file: file, offset: Self.lineStart(file, start),
                 severity: b.linesOfCode >= 40 ? .medium : .low,
-                message: "Lines \(b.firstLines.lowerBound)–\(b.firstLines.upperBound) (\(lines) lines, \(b.tokens) tokens) \(copies), with only names and literals changed. A fix or rule change made in one copy will be missed in the other; extract the shared logic into one function, hook or component and call it from both places."))
+                message: "Lines \(start)–\(b.firstLines.upperBound) (\(lines) lines, \(b.tokens) tokens) \(copies), identical up to names and literals. A fix or rule change made in one copy will be missed in the other; extract the shared logic into one function, hook or component and call it from both places."))
         }
         let percent = 100 * report.ratio
         let value = FindingScore.logNormal(percent, p10: Self.p10Percent, median: Self.medianPercent)

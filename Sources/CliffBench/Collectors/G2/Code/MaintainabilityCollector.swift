@@ -1,13 +1,14 @@
 /// G2.P4: a SQALE-style maintainability rating, as SonarQube computes it: technical debt (minutes
-/// to fix complexity above 10, duplicated blocks and oversized files, functions and components; the
-/// constants are in `DebtModel`) divided by the development cost of the code (30 minutes per line of
+/// to fix complexity above 10, duplicated blocks and oversized files, functions and components, each
+/// growing with how much must be refactored; the constants and their calibration are in `DebtModel`) divided by the development cost of the code (30 minutes per line of
 /// code) gives the debt ratio; A ≤ 5%, B ≤ 10%, C ≤ 20%, D ≤ 50%, E above. The value maps the ratio
 /// continuously onto 0–100 with 20 points per letter (`DebtModel.score`: 0% → 100, 5% → 80, 10% → 60,
 /// 20% → 40, 50% → 20, 100% → 0). The facts are those of G2.D1–D3 over the same authored code
 /// (tests, generated files and shadcn/ui excluded).
 ///
-/// One app-level finding when the rating is C or worse, naming the main debt sources. Not measured
-/// when the app has no authored program code.
+/// One app-level finding when the rating is worse than A — the condition SonarQube's default quality
+/// gate ("Sonar way") fails on — naming the main debt sources: low for B, medium for C and D, high
+/// for E. Not measured when the app has no authored program code.
 public struct MaintainabilityCollector: Collector {
     public init() {}
 
@@ -81,9 +82,9 @@ public struct MaintainabilityCollector: Collector {
         var complexityMinutes = 0.0, complexFunctions = 0
         var sizeMinutes = 0.0, bigFiles = 0, bigFunctions = 0, bigComponents = 0
         for f in model.files {
-            if f.linesOfCode > CodeThresholds.fileLines {
+            if f.linesOfCode > CodeThresholds.fileLines && !f.schemaModule {
                 bigFiles += 1
-                sizeMinutes += DebtModel.oversizedFile
+                sizeMinutes += DebtModel.oversizedFileMinutes(f.linesOfCode)
             }
             for u in f.units {
                 let m = DebtModel.complexityMinutes(u.complexity)
@@ -92,18 +93,13 @@ public struct MaintainabilityCollector: Collector {
                     complexityMinutes += m
                 }
                 if u.linesOfCode > u.sizeThreshold {
-                    if u.isComponent {
-                        bigComponents += 1
-                        sizeMinutes += DebtModel.oversizedComponent
-                    } else {
-                        bigFunctions += 1
-                        sizeMinutes += DebtModel.oversizedFunction
-                    }
+                    if u.isComponent || u.rendersMarkup { bigComponents += 1 } else { bigFunctions += 1 }
+                    sizeMinutes += DebtModel.oversizedUnitMinutes(u.linesOfCode, threshold: u.sizeThreshold)
                 }
             }
         }
         let clones = model.clones(of: app)
-        let duplicationMinutes = Double(clones.blocks.count) * DebtModel.perDuplicatedBlock
+        let duplicationMinutes = clones.blocks.reduce(0.0) { $0 + DebtModel.duplicationMinutes(lines: $1.linesOfCode) }
         let debt = complexityMinutes + duplicationMinutes + sizeMinutes
         let devCost = Double(model.linesOfCode) * DebtModel.minutesPerLine
         let ratio = debt / devCost
@@ -111,14 +107,14 @@ public struct MaintainabilityCollector: Collector {
         let value = DebtModel.score(ratio)
 
         var findings: [Finding] = []
-        if rating >= "C" {
+        if rating > "A" {
             var sources: [(Double, String)] = [
                 (complexityMinutes, "complexity \(Int(complexityMinutes)) min (\(complexFunctions) function\(complexFunctions == 1 ? "" : "s") above \(CodeThresholds.complexity))"),
                 (duplicationMinutes, "duplication \(Int(duplicationMinutes)) min (\(clones.blocks.count) duplicated block\(clones.blocks.count == 1 ? "" : "s"), \(String(format: "%.1f", 100 * clones.ratio))% of lines)"),
                 (sizeMinutes, "size \(Int(sizeMinutes)) min (\(bigFiles) oversized files, \(bigFunctions) functions, \(bigComponents) components)"),
             ]
             sources = sources.filter { $0.0 > 0 }.sorted { $0.0 > $1.0 }
-            findings.append(app.appFinding(d, rule: "maintainability-rating", severity: rating >= "E" ? .high : .medium,
+            findings.append(app.appFinding(d, rule: "maintainability-rating", severity: rating >= "E" ? .high : (rating >= "C" ? .medium : .low),
                 message: "Maintainability rating \(rating): \(hours(debt)) of technical debt against \(hours(devCost)) to write the code (debt ratio \(String(format: "%.1f", 100 * ratio))%; A needs ≤ 5%). Main sources: \(sources.map(\.1).joined(separator: "; ")). Changes to this code will be slow and error-prone; pay the debt down starting with the largest source (see G2.D1–D3 for the exact places)."))
         }
         return MetricResult(metricID: d.id, value: .measured(value), findings: findings, evidence: [

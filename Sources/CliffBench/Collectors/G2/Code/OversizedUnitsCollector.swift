@@ -1,7 +1,9 @@
 /// G2.D3: authored files over 400 lines of code, functions over 80, and React components over 200
 /// (JSX markup makes components legitimately longer, so a component between 80 and 200 lines is not
-/// flagged). Lines of code are non-blank, non-comment lines; tests, generated files and shadcn/ui are
-/// not counted (see `AppCodeModel`). A nested callback is measured on its own as well as inside its
+/// flagged; a callback that only returns JSX, such as a `map` rendering a card, is an inline
+/// component and gets the same room). Lines of code are non-blank, non-comment lines; tests, generated files and shadcn/ui are
+/// not counted (see `AppCodeModel`), and an ORM schema module is not sized as a file (its length is
+/// the data model's; see `FileCodeAnalysis.schemaModule`). A nested callback is measured on its own as well as inside its
 /// enclosing function.
 ///
 /// Score: the share of lines of code that live in an oversized file or unit, through a log-normal
@@ -87,12 +89,14 @@ public struct OversizedUnitsCollector: Collector {
             guard let file = app.file(a.path) else { continue }
             if a.linesOfCode > largestFile.loc { largestFile = (a.linesOfCode, a.path) }
             var marks = [UInt8](repeating: 0, count: a.codeLine.count)
-            if a.linesOfCode > CodeThresholds.fileLines {
+            if a.linesOfCode > CodeThresholds.fileLines && !a.schemaModule {
                 bigFiles += 1
                 for l in marks.indices { marks[l] = 1 }
                 let named = a.units.filter { !$0.isAnonymous }.count
                 let unitsNote = named == 0 ? "" : " across \(named) functions"
-                findings.append(Finding.at(d, rule: "oversized-file", file: file, offset: 0,
+                // At the first line of code, after any header comment or directive prologue.
+                let first = a.codeLine.firstIndex { $0 != 0 } ?? 1
+                findings.append(Finding.at(d, rule: "oversized-file", file: file, offset: first < a.codeLine.count ? DuplicationCollector.lineStart(file, first) : 0,
                     severity: a.linesOfCode > 2 * CodeThresholds.fileLines ? .medium : .low,
                     message: "\(a.path) has \(a.linesOfCode) lines of code\(unitsNote) (threshold \(CodeThresholds.fileLines)). Files this large mix several responsibilities, collide in every change and are hard to review; split it by concern (components, hooks, services, utilities) into modules under \(CodeThresholds.fileLines) lines."))
             }
@@ -100,13 +104,13 @@ public struct OversizedUnitsCollector: Collector {
                 if u.linesOfCode > largestUnit.loc { largestUnit = (u.linesOfCode, "\(u.displayName(in: a.units)) in \(a.path)") }
                 let limit = u.sizeThreshold
                 guard u.linesOfCode > limit else { continue }
-                if u.isComponent { bigComponents += 1 } else { bigFunctions += 1 }
+                if u.isComponent || u.rendersMarkup { bigComponents += 1 } else { bigFunctions += 1 }
                 for l in u.startLine...max(u.startLine, u.endLine) where l < marks.count { marks[l] = 1 }
-                let what = u.isComponent ? "Component" : (u.kind == .method ? "Method" : "Function")
-                let advice = u.isComponent
+                let what = u.isComponent ? "Component" : (u.rendersMarkup ? "Inline component" : (u.kind == .method ? "Method" : "Function"))
+                let advice = u.isComponent || u.rendersMarkup
                     ? "Extract sections into child components and move state and data loading into hooks"
                     : "Extract its steps into well-named helper functions"
-                findings.append(Finding.at(d, rule: u.isComponent ? "oversized-component" : "oversized-function", file: file, offset: u.offset,
+                findings.append(Finding.at(d, rule: u.isComponent || u.rendersMarkup ? "oversized-component" : "oversized-function", file: file, offset: u.offset,
                     severity: u.linesOfCode > 2 * limit ? .medium : .low,
                     message: "\(what) `\(u.displayName(in: a.units))` spans \(u.linesOfCode) lines of code (threshold \(limit)). Units this long do several things at once and cannot be tested or changed in isolation. \(advice), each under \(limit) lines."))
             }
@@ -123,6 +127,7 @@ public struct OversizedUnitsCollector: Collector {
             Evidence("lines in oversized files or units", String(format: "%d (%.1f%%)", oversizedLines, share)),
             Evidence("largest file", "\(largestFile.path): \(largestFile.loc)"),
             Evidence("largest function", largestUnit.loc > 0 ? "\(largestUnit.name): \(largestUnit.loc)" : "none"),
+            Evidence("schema modules (not sized as files)", model.files.filter(\.schemaModule).count),
             Evidence("excluded files", model.excludedSummary()),
         ])
     }

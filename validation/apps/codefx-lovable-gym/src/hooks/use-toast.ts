@@ -1,0 +1,73 @@
+import * as React from "react"
+
+const TOAST_LIMIT = 1
+const TOAST_REMOVE_DELAY = 1000000
+
+type ToasterToast = { id: string; title?: React.ReactNode; description?: React.ReactNode; open?: boolean }
+
+type Action =
+  | { type: "ADD_TOAST"; toast: ToasterToast }
+  | { type: "UPDATE_TOAST"; toast: Partial<ToasterToast> }
+  | { type: "DISMISS_TOAST"; toastId?: ToasterToast["id"] }
+  | { type: "REMOVE_TOAST"; toastId?: ToasterToast["id"] }
+
+interface State {
+  toasts: ToasterToast[]
+}
+
+let count = 0
+function genId() {
+  count = (count + 1) % Number.MAX_SAFE_INTEGER
+  return count.toString()
+}
+
+const toastTimeouts = new Map<string, ReturnType<typeof setTimeout>>()
+
+export const reducer = (state: State, action: Action): State => {
+  switch (action.type) {
+    case "ADD_TOAST":
+      return { ...state, toasts: [action.toast, ...state.toasts].slice(0, TOAST_LIMIT) }
+    case "UPDATE_TOAST":
+      return { ...state, toasts: state.toasts.map((t) => (t.id === action.toast.id ? { ...t, ...action.toast } : t)) }
+    case "DISMISS_TOAST": {
+      const { toastId } = action
+      if (toastId) {
+        if (!toastTimeouts.has(toastId)) toastTimeouts.set(toastId, setTimeout(() => toastTimeouts.delete(toastId), TOAST_REMOVE_DELAY))
+      } else {
+        state.toasts.forEach((toast) => toastTimeouts.set(toast.id, setTimeout(() => toastTimeouts.delete(toast.id), TOAST_REMOVE_DELAY)))
+      }
+      return { ...state, toasts: state.toasts.map((t) => (t.id === toastId || toastId === undefined ? { ...t, open: false } : t)) }
+    }
+    case "REMOVE_TOAST":
+      if (action.toastId === undefined) return { ...state, toasts: [] }
+      return { ...state, toasts: state.toasts.filter((t) => t.id !== action.toastId) }
+  }
+}
+
+const listeners: Array<(state: State) => void> = []
+let memoryState: State = { toasts: [] }
+
+function dispatch(action: Action) {
+  memoryState = reducer(memoryState, action)
+  listeners.forEach((listener) => listener(memoryState))
+}
+
+function toast(props: Omit<ToasterToast, "id">) {
+  const id = genId()
+  dispatch({ type: "ADD_TOAST", toast: { ...props, id, open: true } })
+  return { id, dismiss: () => dispatch({ type: "DISMISS_TOAST", toastId: id }) }
+}
+
+function useToast() {
+  const [state, setState] = React.useState<State>(memoryState)
+  React.useEffect(() => {
+    listeners.push(setState)
+    return () => {
+      const index = listeners.indexOf(setState)
+      if (index > -1) listeners.splice(index, 1)
+    }
+  }, [state])
+  return { ...state, toast, dismiss: (toastId?: string) => dispatch({ type: "DISMISS_TOAST", toastId }) }
+}
+
+export { useToast, toast }
