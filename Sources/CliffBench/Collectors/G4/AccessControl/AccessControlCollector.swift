@@ -284,6 +284,7 @@ public struct AccessControlCollector: Collector {
         let routes = ServerRoutes.build(app)
         var seen = Set<String>()
         var jsCode: [String: DataAccessFile?] = [:]
+        var handlers: [(ServerRoute, HandlerAccess, ScannedFile)] = []
         for r in routes.routes where !r.isAuthEndpoint && !r.isWebhook {
             guard let f = app.file(r.handlerFile), ShippedCode.isShippedCode(f), !r.handler.isEmpty else { continue }
             let key = "\(r.handlerFile)#\(r.handler.lowerBound)#\(r.methods)"
@@ -294,8 +295,19 @@ public struct AccessControlCollector: Collector {
                 jsCode[f.path] = a
                 access = a
             }
-            let h = HandlerAccess(file: f, span: r.handler, routePath: r.path, access: access)
-            let userOps = h.ops.filter { isUserData($0.table, model) }
+            handlers.append((r, HandlerAccess(file: f, span: r.handler, routePath: r.path, access: access), f))
+        }
+        // Tables the schema does not describe but the code scopes by an owner column somewhere (`where({ user_id: … })`).
+        var ownedInCode = Set<String>()
+        for (_, h, _) in handlers {
+            for op in h.ops {
+                guard let t = op.table else { continue }
+                let ids = JSCode.identifiers(in: op.whereText + " " + (op.writeText ?? ""))
+                if ids.contains(where: { SchemaNames.isOwnerColumn($0) }) { ownedInCode.insert(DataAccessFile.normalTable(t)) }
+            }
+        }
+        for (r, h, f) in handlers {
+            let userOps = h.ops.filter { isUserData($0.table, model, ownedInCode) }
             guard !userOps.isEmpty else { continue }
             tally.judged += 1; tally.routes += 1
             let adminGuard = r.guards.contains { g in let e = g.evidence.lowercased(); return e.contains("admin") || e.contains("role") || e.contains("staff") }
@@ -340,9 +352,10 @@ public struct AccessControlCollector: Collector {
     }
 
     /// Whether a table or model named in code holds user data.
-    private func isUserData(_ name: String?, _ model: SchemaModel) -> Bool {
+    private func isUserData(_ name: String?, _ model: SchemaModel, _ ownedInCode: Set<String>) -> Bool {
         guard let name, !name.isEmpty else { return false }
-        if let t = model.resolve(codeName: name) { return model.isUserData(t) && !DataAccessFile.isLogTable(t.name.name) }
+        if let t = model.resolve(codeName: name), !t.columns.isEmpty { return model.isUserData(t) && !DataAccessFile.isLogTable(t.name.name) }
+        if ownedInCode.contains(DataAccessFile.normalTable(name)) { return true }
         return SchemaNames.isUserDataName(name) && !DataAccessFile.isLogTable(name)
     }
 
@@ -369,7 +382,9 @@ public struct AccessControlCollector: Collector {
             return SchemaNames.words(n).contains { ["user", "users", "profile", "profiles", "account", "accounts", "member", "members"].contains($0) }
         }
         let hasRoleColumn: (String?) -> Bool = { n in
-            guard let n, let t = model.resolve(codeName: n) else { return false }
+            guard let n else { return false }
+            // A users table the schema does not describe: writing the request body into it may set any column.
+            guard let t = model.resolve(codeName: n), !t.columns.isEmpty else { return true }
             return t.columns.contains { HandlerAccess.roleKeys.contains($0.name) }
         }
         if !r.isGuarded {
@@ -414,7 +429,7 @@ public struct AccessControlCollector: Collector {
                 }
                 continue
             }
-            guard !op.whereText.isEmpty, h.isTainted(op.whereText), !h.checksOwnership(after: op.anchor) else { continue }
+            guard !op.whereText.isEmpty, h.isTainted(op.whereText), !h.checksOwnership(after: h.span.lowerBound) else { continue }
             let verb: String
             switch op.op {
             case .delete: verb = "deletes"
