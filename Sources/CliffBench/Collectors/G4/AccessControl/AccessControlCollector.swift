@@ -285,6 +285,19 @@ public struct AccessControlCollector: Collector {
         var seen = Set<String>()
         var jsCode: [String: DataAccessFile?] = [:]
         var handlers: [(ServerRoute, HandlerAccess, ScannedFile)] = []
+        var scopeCache: [String: Bool] = [:]
+        let userScoped: (ScannedFile) -> Bool = { f in
+            if let v = scopeCache[f.path] { return v }
+            var v = HandlerAccess.userScopedMarkers(f)
+            if !v {
+                for (_, b) in JSModules.imports(f) where b.module.hasPrefix(".") || b.module.hasPrefix("@/") || b.module.hasPrefix("~/") {
+                    if let t = JSModules.resolve(b.module, from: f.path, in: app), HandlerAccess.userScopedMarkers(t) { v = true; break }
+                }
+            }
+            scopeCache[f.path] = v
+            return v
+        }
+        let callees = routes.routes.isEmpty ? CalleeIndex([]) : CalleeIndex(Array(accessFiles.values), userScoped: userScoped)
         for r in routes.routes where !r.isAuthEndpoint && !r.isWebhook {
             guard let f = app.file(r.handlerFile), ShippedCode.isShippedCode(f), !r.handler.isEmpty else { continue }
             let key = "\(r.handlerFile)#\(r.handler.lowerBound)#\(r.methods)"
@@ -295,7 +308,11 @@ public struct AccessControlCollector: Collector {
                 jsCode[f.path] = a
                 access = a
             }
-            handlers.append((r, HandlerAccess(file: f, span: r.handler, routePath: r.path, access: access), f))
+            var h = HandlerAccess(file: f, span: r.handler, routePath: r.path, access: access, supabaseUserScoped: f.language == .python ? false : userScoped(f))
+            if f.language != .python {
+                h.ops = (h.ops + callees.ops(in: h)).sorted { $0.anchor < $1.anchor }
+            }
+            handlers.append((r, h, f))
         }
         // Tables the schema does not describe but the code scopes by an owner column somewhere (`where({ user_id: … })`).
         var ownedInCode = Set<String>()
@@ -310,8 +327,8 @@ public struct AccessControlCollector: Collector {
             let userOps = h.ops.filter { isUserData($0.table, model, ownedInCode) }
             guard !userOps.isEmpty else { continue }
             tally.judged += 1; tally.routes += 1
-            let adminGuard = r.guards.contains { g in let e = g.evidence.lowercased(); return e.contains("admin") || e.contains("role") || e.contains("staff") }
-                || r.middleware.contains { m in let e = m.text.lowercased(); return e.contains("admin") || e.contains("role") }
+            let adminGuard = r.guards.contains { g in let e = g.evidence.lowercased(); return e.contains("admin") || e.contains("role") || e.contains("staff") || e.contains("permission") }
+                || r.middleware.contains { m in let e = m.text.lowercased(); return e.contains("admin") || e.contains("role") || e.contains("permission") }
             if let x = judgeRoute(r, h, userOps, model: model, app: app, f: f, adminGuard: adminGuard) {
                 switch x.rule {
                 case "route-unauthenticated": tally.open += 1
@@ -359,6 +376,25 @@ public struct AccessControlCollector: Collector {
         return SchemaNames.isUserDataName(name) && !DataAccessFile.isLogTable(name)
     }
 
+    private static let counterWords = ["count", "clicks", "views", "visits", "hits", "last_accessed", "lastaccessed", "last_seen", "lastseen", "last_used", "lastused", "updated_at", "updatedat", "accessed_at"]
+
+    /// A write that only bumps counters or timestamps (`{ click_count: link.click_count + 1, last_accessed: new Date() }`).
+    static func onlyCounters(_ w: String) -> Bool {
+        let t = w.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard t.hasPrefix("{") else { return false }
+        var keys: [String] = []
+        var depth = 0
+        var cur = ""
+        var expectKey = true
+        for ch in t.dropFirst() {
+            if ch == "{" || ch == "(" || ch == "[" { depth += 1 } else if ch == "}" || ch == ")" || ch == "]" { depth -= 1 }
+            if depth == 0 && ch == "," { expectKey = true; cur = ""; continue }
+            if depth == 0 && ch == ":" && expectKey { keys.append(cur.trimmingCharacters(in: .whitespaces)); expectKey = false; continue }
+            if expectKey { cur.append(ch) }
+        }
+        return !keys.isEmpty && keys.allSatisfy { k in let l = k.lowercased(); return counterWords.contains { l.contains($0) } }
+    }
+
     private static let capabilityWords: Set<String> = ["token", "inviteCode", "invite_code", "shareId", "share_id", "slug", "code", "shareToken", "share_token", "publicId", "public_id"]
 
     /// A read anyone may make: public content without personal columns, or rows filtered by a published flag or a secret token.
@@ -366,7 +402,10 @@ public struct AccessControlCollector: Collector {
         guard op.op == .read || op.op == .readOne || op.op == .count else { return false }
         let w = op.whereText.lowercased()
         if ["published", "is_public", "ispublic", "visibility", "status:", "status =", "'status'", "is_active", "isactive"].contains(where: { w.contains($0) }) { return true }
-        if JSCode.identifiers(in: op.whereText).contains(where: { Self.capabilityWords.contains($0) }) { return true }
+        if JSCode.identifiers(in: op.whereText).contains(where: { id in
+            let l = id.lowercased()
+            return Self.capabilityWords.contains(id) || ["token", "code", "secret", "slug", "hash", "nonce"].contains { l.hasSuffix($0) }
+        }) { return true }
         guard let name = op.table else { return false }
         let t = model.resolve(codeName: name)
         let personal = t?.columns.contains { TableAccess.piiColumns.contains($0.name.lowercased()) } ?? false
@@ -387,8 +426,10 @@ public struct AccessControlCollector: Collector {
             guard let t = model.resolve(codeName: n), !t.columns.isEmpty else { return true }
             return t.columns.contains { HandlerAccess.roleKeys.contains($0.name) }
         }
-        if !r.isGuarded {
-            for op in ops where !isPublicRead(op, model) {
+        if !r.isGuarded && !h.readsIdentity() && !h.checksOwnership(after: h.span.lowerBound) && !h.checksRole() {
+            for op in ops where !isPublicRead(op, model) && op.op != .count {
+                if op.op == .read || op.op == .readOne, !h.returnsWhole(op.binding, after: op.anchor) { continue }
+                if op.op == .update, let w = op.writeText, Self.onlyCounters(w) { continue }  // a click or view counter
                 if op.op == .insert {
                     // Anonymous creation is a public form unless the row is attributed to a user the caller names.
                     guard let w = op.writeText, JSCode.identifiers(in: w).contains(where: { HandlerAccess.ownerWords.contains($0) }), h.isTainted(w) else { continue }
@@ -420,7 +461,8 @@ public struct AccessControlCollector: Collector {
         var checkedBefore = false
         for op in ops {
             if h.isScoped(op.whereText) && !op.whereText.isEmpty { checkedBefore = true; continue }
-            if checkedBefore || isPublicRead(op, model) { continue }
+            if checkedBefore || isPublicRead(op, model) || op.op == .count { continue }
+            if op.op == .read || op.op == .readOne, !op.binding.isEmpty, !h.returnsWhole(op.binding, after: op.anchor) { continue }
             if op.op == .insert || op.op == .upsert {
                 if let o = op.writeObject, let code = h.code,
                    let e = code.objectEntries(o).first(where: { SchemaNames.isOwnerColumn($0.key) && h.isTainted(code.text($0.value)) }) {

@@ -14,6 +14,8 @@ struct HandlerOp: Sendable {
     var writeText: String?
     /// Offset of the written object literal (`{`) in the file, when the write sets one.
     var writeObject: Int?
+    /// Names the result is bound to in the handler (`const order = await …`).
+    var binding: [String] = []
 }
 
 /// Reads the database operations and identity facts of one route handler (JS/TS or Python).
@@ -28,17 +30,24 @@ struct HandlerAccess {
 
     static let identityTokens: Set<String> = [
         "user", "session", "currentUser", "current_user", "auth", "uid", "claims", "me", "viewer", "authUser", "sessionUser",
-        "authedUser", "loggedInUser", "requester", "caller", "principal", "jwtPayload", "decoded", "token", "locals",
+        "authedUser", "loggedInUser", "requester", "caller", "principal", "jwtPayload", "decoded", "token", "locals", "ownerCheckedByCallee",
     ]
     static let ownerWords: Set<String> = SchemaNames.ownerColumns.union(["owner", "author", "creator", "user", "createdBy", "created_by", "uid"])
     static let roleKeys: Set<String> = [
         "role", "roles", "isAdmin", "is_admin", "admin", "userType", "user_type", "accountType", "account_type", "permissions",
         "is_staff", "is_superuser", "isSuperAdmin", "is_super_admin", "userRole", "user_role", "isStaff",
     ]
+    static let dbResultMarkers = ["storage.", "prisma.", "db.", "db(", "supabase", "knex", "pool.", ".findUnique(", ".findFirst(", ".findOne(", ".findById(", ".create(", ".insert(", "repository.", "Repository.", "service.", "Service."]
     static let jsInputWords: Set<String> = ["params", "query", "body", "searchParams", "formData", "input", "args"]
 
-    init(file: ScannedFile, span: Range<Int>, routePath: String, access: DataAccessFile?) {
+    /// Supabase calls in this file run with the caller's own token (an SSR cookie client, a forwarded Authorization
+    /// header), so RLS decides what they reach; other server-side Supabase clients (service role, or the anon key with no
+    /// user token) are gated only by the route.
+    let supabaseUserScoped: Bool
+
+    init(file: ScannedFile, span: Range<Int>, routePath: String, access: DataAccessFile?, supabaseUserScoped: Bool? = nil) {
         self.file = file
+        self.supabaseUserScoped = supabaseUserScoped ?? Self.userScopedMarkers(file)
         self.span = span
         self.python = file.language == .python
         self.code = python ? nil : (access?.code ?? JSCode(file))
@@ -85,7 +94,10 @@ struct HandlerAccess {
                     let s = code.skipSpace(e + 1)
                     let end = JSCode.expressionEnd(code.bytes, s, closeOf: code.closeOf, regions: file.regions)
                     guard end > s, end - s < 400 else { continue }
-                    if isTainted(code.text(s..<end)) { tainted.formUnion(names) }
+                    let rhs = code.text(s..<end)
+                    // A row the database returned is not request input, even when the query used some.
+                    if Self.dbResultMarkers.contains(where: { rhs.contains($0) }) { continue }
+                    if isTainted(rhs) { tainted.formUnion(names) }
                 }
             }
         }
@@ -121,7 +133,7 @@ struct HandlerAccess {
 
     /// Whether an expression reads request input (directly or through a tainted name).
     func isTainted(_ text: String) -> Bool {
-        let ids = JSCode.identifiers(in: text)
+        let ids = Self.standaloneNames(text)
         if ids.contains(where: { tainted.contains($0) }) { return true }
         if python {
             return ["request.", "request[", "kwargs"].contains { text.contains($0) }
@@ -183,15 +195,140 @@ struct HandlerAccess {
             let owner = ids.contains { Self.ownerWords.contains($0) || Self.ownerWords.contains($0.lowercased()) }
             let identity = ids.contains { Self.identityTokens.contains($0) } || t.contains("req.user") || t.contains("request.user")
             if owner && identity { return true }
+            // `ticket.userId !== userId`: a record's owner member against a caller id that is not request input.
+            let members = Self.memberNames(t)
+            if members.contains(where: { Self.ownerWords.contains($0) || Self.ownerWords.contains($0.lowercased()) }),
+               Self.standaloneNames(t).contains(where: { (Self.ownerWords.contains($0) || Self.ownerWords.contains($0.lowercased())) && !tainted.contains($0) }) {
+                return true
+            }
         }
         return false
+    }
+
+    /// Identifiers that follow a dot (`ticket.userId` → userId).
+    static func memberNames(_ t: String) -> Set<String> {
+        var out = Set<String>()
+        let b = Array(t.utf8)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x2E, i + 1 < b.count, ByteClass.isIdentifier(b[i + 1]) {
+                var e = i + 1
+                while e < b.count && ByteClass.isIdentifier(b[e]) { e += 1 }
+                out.insert(String(decoding: b[(i + 1)..<e], as: UTF8.self))
+                i = e
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Identifiers not preceded by a dot (`ticket.userId !== userId` → ticket, userId).
+    static func standaloneNames(_ t: String) -> Set<String> {
+        var out = Set<String>()
+        let b = Array(t.utf8)
+        var i = 0
+        var inString: UInt8 = 0
+        while i < b.count {
+            let c = b[i]
+            if inString != 0 { if c == inString { inString = 0 }; i += 1; continue }
+            if c == 0x27 || c == 0x22 || c == 0x60 { inString = c; i += 1; continue }
+            if ByteClass.isIdentifier(c) && !ByteClass.isDigit(c) {
+                var e = i
+                while e < b.count && ByteClass.isIdentifier(b[e]) { e += 1 }
+                if i == 0 || b[i - 1] != 0x2E { out.insert(String(decoding: b[i..<e], as: UTF8.self)) }
+                i = e
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Whether the handler asks who the caller is through a helper the route vocabulary does not know
+    /// (`extractUserId(req)`, `getUserFromRequest(request)`, `get_current_user_id()`).
+    func readsIdentity() -> Bool {
+        guard let code else {
+            let t = ByteNav.codeText(file, span).lowercased()
+            return ["current_user", "get_jwt_identity", "request.user", "g.user", "session['user", "session.get('user", "session[\"user", "session.get(\"user"].contains { t.contains($0) }
+        }
+        for arg in ["(req", "(request", "(ctx", "(c)", "(event"] {
+            for o in code.occurrences(arg, in: span, wordStart: false) {
+                let k = o + arg.utf8.count
+                if k < code.bytes.count, ByteClass.isIdentifier(code.bytes[k]) { continue }
+                guard let (name, _) = code.identifier(endingAt: o) else { continue }
+                let l = name.lowercased()
+                if ["user", "auth", "session", "identity", "caller", "principal", "claims", "token"].contains(where: { l.contains($0) }),
+                   !l.hasPrefix("set"), !l.hasPrefix("create"), !l.hasPrefix("log") { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the handler answers with a row bound to one of `names` as a whole (`res.json(order)`, `...order`,
+    /// `return order`), rather than with chosen fields (`{ id: user.id, displayName: user.displayName }`).
+    func returnsWhole(_ names: [String], after offset: Int) -> Bool {
+        guard let code, !names.isEmpty else { return true }
+        var all = names
+        // `let query = supabase.from(…)…; const { data: rows } = await query` → rows.
+        for n in names {
+            for o in code.occurrences("await " + n, in: offset..<span.upperBound) {
+                let e = o + 6 + n.utf8.count
+                if e < code.bytes.count, ByteClass.isIdentifier(code.bytes[e]) { continue }
+                all += DataAccessFile.binding(code, o + 6).1
+            }
+        }
+        for n in all {
+            for o in code.occurrences(n, in: offset..<span.upperBound) {
+                let e = o + n.utf8.count
+                if e < code.bytes.count, ByteClass.isIdentifier(code.bytes[e]) { continue }
+                if o > 0, code.bytes[o - 1] == 0x2E { continue }
+                let next = code.skipSpace(e)
+                // `row.email` is a chosen field; `rows[0]` is still a whole row.
+                if next < code.bytes.count, [0x2E, 0x3F, 0x21].contains(code.bytes[next]), !(code.bytes[next] == 0x21 && next + 1 < code.bytes.count && code.bytes[next + 1] == 0x3D) {
+                    let after = code.skipSpace(next + (code.bytes[next] == 0x2E ? 0 : 1))
+                    if !(after + 1 < code.bytes.count && code.bytes[after] == 0x2E && code.bytes[after + 1] == 0x5B) { continue }
+                }
+                if inResponse(code, o) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether `o` sits in the arguments of a response call (`res.json(…)`, `send(`, `jsonify(`, `Response.json(`), after
+    /// `return`, or in a spread.
+    private func inResponse(_ code: JSCode, _ o: Int) -> Bool {
+        let b = code.bytes
+        if o >= 3, b[o - 1] == 0x2E, b[o - 2] == 0x2E, b[o - 3] == 0x2E { return true }
+        var depth = 0
+        var k = o - 1
+        let limit = max(span.lowerBound, o - 600)
+        while k >= limit {
+            if file.kind(at: k) != .code { k -= 1; continue }
+            let c = b[k]
+            if c == 0x29 || c == 0x5D || c == 0x7D { depth += 1 } else if c == 0x28 || c == 0x5B || c == 0x7B {
+                if depth > 0 { depth -= 1 } else {
+                    if c == 0x7B, code.close(k).map({ $0 > o }) == true {
+                        // A block or object literal enclosing `o`: keep looking outward only for object literals.
+                        let p = code.skipSpaceBack(k - 1)
+                        if p >= 0, b[p] == 0x29 || b[p] == 0x3E && p > 0 && b[p - 1] == 0x3D { return false }  // a function body
+                    }
+                    if c == 0x28, let (id, _) = code.identifier(endingAt: code.skipSpaceBack(k - 1) + 1),
+                       ["json", "send", "jsonify", "Response", "render", "end", "write", "success", "ok"].contains(id) { return true }
+                }
+            } else if depth == 0 && (c == 0x3B) { break }
+            k -= 1
+        }
+        // `return order` / `return { order }`
+        let stmt = ByteNav.statementStart(file, o)
+        return code.text(stmt..<o).trimmingCharacters(in: .whitespaces).hasPrefix("return")
     }
 
     /// An admin-only handler: a role check in its code (an admin may reach any record).
     func checksRole() -> Bool {
         let t = ByteNav.codeText(file, span).lowercased()
         return ["isadmin", "is_admin", "requireadmin", "require_admin", "admin_required", "is_staff", "is_superuser", "hasrole", "has_role",
-                "requirerole", "checkrole", "role === 'admin'", "role !== 'admin'", "role == 'admin'", "role != 'admin'", "role === \"admin\"",
+                "requirerole", "checkrole", "haspermission", "checkpermission", "has_permission", "requirepermission", "role === 'admin'", "role !== 'admin'", "role == 'admin'", "role != 'admin'", "role === \"admin\"",
                 "role !== \"admin\"", "role == \"admin\"", "role != \"admin\"", "roles.includes('admin", "'admin' in"].contains { t.contains($0) }
     }
 
@@ -203,10 +340,12 @@ struct HandlerAccess {
         let serviceRole = Self.usesServiceRole(file)
         for c in access?.calls ?? [] where span.contains(c.anchor) && c.api != .http && c.op != .rpc {
             var whereText = "", writeText: String?, obj: Int?
+            var op = c.op
             switch c.api {
             case .supabase:
                 let receiver = code.text(c.start..<c.anchor).lowercased()
-                guard serviceRole || receiver.contains("admin") || receiver.contains("service") else { continue }  // user-scoped: RLS decides
+                let admin = receiver.contains("admin") || receiver.contains("service")
+                if !admin && supabaseUserScoped && !serviceRole { continue }  // the caller's token: RLS decides
                 whereText = c.methods.filter { DataAccessFile.supabaseFilters.contains($0.name) }.map { code.text($0.args).replacingOccurrences(of: ",", with: ":") }.joined(separator: " , ")
                 if let m = c.methods.first(where: { ["update", "upsert", "insert"].contains($0.name) }) { writeText = code.text(m.args); obj = objectStart(m.args) }
             case .prisma:
@@ -214,6 +353,7 @@ struct HandlerAccess {
                 whereText = entries.first { $0.key == "where" }.map { code.text($0.value) } ?? ""
                 if let d = entries.first(where: { $0.key == (c.op == .upsert ? "update" : "data") }) { writeText = code.text(d.value); obj = objectStart(d.value) }
             case .drizzle:
+                if let sel = c.methods.first(where: { $0.name == "select" }), Self.isAggregate(code.text(sel.args)) { op = .count }
                 whereText = c.methods.filter { $0.name == "where" }.map { code.text($0.args) }.joined(separator: " , ")
                 if whereText.isEmpty, let w = access?.entries(c).first(where: { $0.key == "where" }) { whereText = code.text(w.value) }
                 if let m = c.methods.first(where: { $0.name == "set" || $0.name == "values" }) { writeText = code.text(m.args); obj = objectStart(m.args) }
@@ -229,7 +369,7 @@ struct HandlerAccess {
                 if c.isWrite { writeText = code.text(c.start..<c.end) }
             case .http: continue
             }
-            out.append(HandlerOp(table: c.table, op: c.op, anchor: c.anchor, whereText: whereText, writeText: writeText, writeObject: obj))
+            out.append(HandlerOp(table: c.table, op: op, anchor: c.anchor, whereText: whereText, writeText: writeText, writeObject: obj, binding: c.boundNames))
         }
         out += knexOps(code)
         out += mongooseOps(code)
@@ -259,7 +399,8 @@ struct HandlerAccess {
                 let whereText = methods.filter { $0.name.lowercased().contains("where") }.map { code.text($0.args) }.joined(separator: " , ")
                 let w = methods.first { $0.name == "update" || $0.name == "insert" }
                 out.append(HandlerOp(table: table.split(separator: " ").first.map(String.init), op: op, anchor: o, whereText: whereText,
-                                     writeText: w.map { code.text($0.args) }, writeObject: w.flatMap { objectStart($0.args) }))
+                                     writeText: w.map { code.text($0.args) }, writeObject: w.flatMap { objectStart($0.args) },
+                                     binding: DataAccessFile.binding(code, o).1))
             }
         }
         return out
@@ -281,10 +422,26 @@ struct HandlerAccess {
                 let whereText = args.first.map { code.text($0) } ?? ""
                 let write = op == .update && args.count >= 2 ? args[1] : nil
                 out.append(HandlerOp(table: model, op: op, anchor: o + 1, whereText: whereText, writeText: write.map { code.text($0) },
-                                     writeObject: write.flatMap { objectStart($0) }))
+                                     writeObject: write.flatMap { objectStart($0) }, binding: DataAccessFile.binding(code, DataAccessFile.receiverStart(code, dot: o)).1))
             }
         }
         return out
+    }
+
+    /// `select({ count: count() })`, `sql<number>\`count(*)\``: an aggregate, not rows.
+    static func isAggregate(_ t: String) -> Bool {
+        let l = t.lowercased()
+        return ["count(", "sum(", "avg(", "max(", "min("].contains { l.contains($0) } && !l.contains("...")
+    }
+
+    static let userScopedLiterals = ["createServerClient", "createRouteHandlerClient", "createServerComponentClient", "createServerActionClient",
+                                     "createMiddlewareClient", "createPagesServerClient", "Authorization", "authorization", "setSession(", "auth.getUser("]
+
+    /// Whether a file creates or uses a Supabase client bound to the caller (cookies or a forwarded token).
+    static func userScopedMarkers(_ f: ScannedFile) -> Bool {
+        guard f.language.isJSFamily else { return false }
+        let all = 0..<f.bytes.count
+        return userScopedLiterals.contains { ByteNav.contains(f, $0, in: all, filter: .live) }
     }
 
     static func usesServiceRole(_ f: ScannedFile) -> Bool {
