@@ -286,6 +286,7 @@ public struct AccessControlCollector: Collector {
         var jsCode: [String: DataAccessFile?] = [:]
         var handlers: [(ServerRoute, HandlerAccess, ScannedFile)] = []
         var scopeCache: [String: Bool] = [:]
+        var serviceCache: [String: Bool] = [:]
         let userScoped: (ScannedFile) -> Bool = { f in
             if let v = scopeCache[f.path] { return v }
             var v = HandlerAccess.userScopedMarkers(f)
@@ -308,7 +309,13 @@ public struct AccessControlCollector: Collector {
                 jsCode[f.path] = a
                 access = a
             }
-            var h = HandlerAccess(file: f, span: r.handler, routePath: r.path, access: access, supabaseUserScoped: f.language == .python ? false : userScoped(f))
+            let service: Bool
+            if let v = serviceCache[f.path] { service = v } else {
+                service = f.language != .python && (HandlerAccess.usesServiceRole(f) || HandlerAccess.usesFirebaseAdmin(f))
+                serviceCache[f.path] = service
+            }
+            var h = HandlerAccess(file: f, span: r.handler, routePath: r.path, access: access,
+                                  supabaseUserScoped: f.language == .python ? false : userScoped(f), serviceRole: service)
             if f.language != .python {
                 h.ops = (h.ops + callees.ops(in: h)).sorted { $0.anchor < $1.anchor }
             }
@@ -343,6 +350,11 @@ public struct AccessControlCollector: Collector {
 
         guard tally.judged > 0 else {
             let hasStore = !model.tables.isEmpty || !firestore.isEmpty || browserSupabase || !model.firebaseRuleFiles.isEmpty
+            if browserSupabase && !model.tables.isEmpty {
+                let names = model.tables.prefix(4).map(\.name.name).joined(separator: ", ")
+                return .notMeasured(d.id, "the browser queries Supabase, but none of its tables (\(names)) holds per-user data (no owner column, no reference to users, no user-data name), and no server route reads or writes user data",
+                                    evidence: [Evidence("tables", model.tables.count)])
+            }
             if unreadableSupabase || (browserSupabase && model.tables.isEmpty) {
                 return .notMeasured(d.id, "the browser queries Supabase directly but the repository holds no definitions of its user-data tables (no supabase/migrations), so their RLS cannot be read, and no server route reads or writes user data")
             }

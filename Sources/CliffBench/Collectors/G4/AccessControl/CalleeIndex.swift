@@ -24,6 +24,7 @@ struct CalleeIndex {
             }
             guard !named.isEmpty else { continue }
             let scoped = userScoped(a.file)
+            let service = a.calls.contains { $0.api == .supabase || $0.api == .firebase } ? HandlerAccess.usesServiceRole(a.file) || HandlerAccess.usesFirebaseAdmin(a.file) : false
             var opsBy: [Int: [HandlerOp]] = [:]
             var ownerChecked = Set<Int>()
             var spanOf: [Int: Range<Int>] = [:]
@@ -31,7 +32,7 @@ struct CalleeIndex {
             for (k, n) in named.enumerated() {
                 // Only functions with a call of their own (not through an inner named function).
                 let inner = named.enumerated().filter { $0.offset != k && n.0.contains($0.element.0.lowerBound) && $0.element.0.count < n.0.count }.map(\.element.0)
-                let h = HandlerAccess(file: a.file, span: n.0, routePath: "", access: a, supabaseUserScoped: scoped)
+                let h = HandlerAccess(file: a.file, span: n.0, routePath: "", access: a, supabaseUserScoped: scoped, serviceRole: service)
                 let own = h.ops.filter { op in !inner.contains { $0.contains(op.anchor) } }
                 if !own.isEmpty { opsBy[k] = own; if h.checksOwnership(after: n.0.lowerBound) { ownerChecked.insert(k) } }
             }

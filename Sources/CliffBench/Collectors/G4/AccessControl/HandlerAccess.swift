@@ -44,9 +44,13 @@ struct HandlerAccess {
     /// header), so RLS decides what they reach; other server-side Supabase clients (service role, or the anon key with no
     /// user token) are gated only by the route.
     let supabaseUserScoped: Bool
+    /// Whether the file holds a service-role key or Firebase Admin (computed once per file by the caller when given).
+    private let serviceRoleHint: Bool?
 
-    init(file: ScannedFile, span: Range<Int>, routePath: String, access: DataAccessFile?, supabaseUserScoped: Bool? = nil) {
+    init(file: ScannedFile, span: Range<Int>, routePath: String, access: DataAccessFile?, supabaseUserScoped: Bool? = nil,
+         serviceRole: Bool? = nil) {
         self.file = file
+        self.serviceRoleHint = serviceRole
         self.supabaseUserScoped = supabaseUserScoped ?? Self.userScopedMarkers(file)
         self.span = span
         self.python = file.language == .python
@@ -252,10 +256,11 @@ struct HandlerAccess {
             let t = ByteNav.codeText(file, span).lowercased()
             return ["current_user", "get_jwt_identity", "request.user", "g.user", "session['user", "session.get('user", "session[\"user", "session.get(\"user"].contains { t.contains($0) }
         }
-        for arg in ["(req", "(request", "(ctx", "(c)", "(event"] {
+        for arg in ["(req", "(request", "(ctx", "(c", "(event"] {
             for o in code.occurrences(arg, in: span, wordStart: false) {
-                let k = o + arg.utf8.count
-                if k < code.bytes.count, ByteClass.isIdentifier(code.bytes[k]) { continue }
+                let k = code.skipSpace(o + arg.utf8.count)
+                // The whole request passed (`extractUserId(req)`), not a value read from it (`getUser(req.params.id)`).
+                guard k < code.bytes.count, code.bytes[k] == 0x29 || code.bytes[k] == 0x2C else { continue }
                 guard let (name, _) = code.identifier(endingAt: o) else { continue }
                 let l = name.lowercased()
                 if ["user", "auth", "session", "identity", "caller", "principal", "claims", "token"].contains(where: { l.contains($0) }),
@@ -337,7 +342,13 @@ struct HandlerAccess {
     private func jsOps(_ access: DataAccessFile?) -> [HandlerOp] {
         guard let code else { return [] }
         var out: [HandlerOp] = []
-        let serviceRole = Self.usesServiceRole(file)
+        var serviceRoleCache: Bool? = serviceRoleHint
+        func serviceRoleFile() -> Bool {
+            if let v = serviceRoleCache { return v }
+            let v = Self.usesServiceRole(file) || Self.usesFirebaseAdmin(file)
+            serviceRoleCache = v
+            return v
+        }
         for c in access?.calls ?? [] where span.contains(c.anchor) && c.api != .http && c.op != .rpc {
             var whereText = "", writeText: String?, obj: Int?
             var op = c.op
@@ -345,7 +356,7 @@ struct HandlerAccess {
             case .supabase:
                 let receiver = code.text(c.start..<c.anchor).lowercased()
                 let admin = receiver.contains("admin") || receiver.contains("service")
-                if !admin && supabaseUserScoped && !serviceRole { continue }  // the caller's token: RLS decides
+                if !admin && supabaseUserScoped && !serviceRoleFile() { continue }  // the caller's token: RLS decides
                 whereText = c.methods.filter { DataAccessFile.supabaseFilters.contains($0.name) }.map { code.text($0.args).replacingOccurrences(of: ",", with: ":") }.joined(separator: " , ")
                 if let m = c.methods.first(where: { ["update", "upsert", "insert"].contains($0.name) }) { writeText = code.text(m.args); obj = objectStart(m.args) }
             case .prisma:
@@ -364,7 +375,7 @@ struct HandlerAccess {
                 if let r = lower.range(of: "where") { whereText = String(sql[r.lowerBound...]) + " " + params } else { whereText = params }
                 if c.isWrite { writeText = sql + " " + params }
             case .firebase:
-                guard serviceRole || Self.usesFirebaseAdmin(file) else { continue }
+                guard serviceRoleFile() else { continue }
                 whereText = c.sql ?? code.text(c.start..<c.end)
                 if c.isWrite { writeText = code.text(c.start..<c.end) }
             case .http: continue
