@@ -13,5 +13,6 @@ public enum G4Collectors {
         PasswordStorageCollector(),
         TransportHeadersCollector(),
         TokenStorageCollector(),
+        AccessControlCollector(),
     ]
 }
