@@ -86,6 +86,7 @@ _lookup_cache = {}
 @app.route("/login", methods=["GET", "POST"])
 def login():
     if request.method == "POST":
+        # expect: G2.P2
         user = User.query.filter_by(email=request.form["email"]).first()
         if user and check_password_hash(user.password_hash, request.form["password"]):
             login_user(user)
@@ -119,10 +120,10 @@ def create_book():
     return jsonify(id=book.id), 201
 
 
-# expect: G4.P2
 @app.route("/api/books/<int:book_id>", methods=["DELETE"])
 @login_required
 def delete_book(book_id):
+    # expect: G4.P2
     book = Book.query.get_or_404(book_id)
     db.session.delete(book)
     db.session.commit()
@@ -163,6 +164,7 @@ def add_review(book_id):
 @app.route("/api/orders", methods=["POST"])
 @login_required
 def create_order():
+    # expect: G2.P2
     items = request.get_json()["items"]
     # expect: G2.P2
     total = sum(float(i["price"]) * int(i["qty"]) for i in items)
@@ -173,6 +175,7 @@ def create_order():
 @app.route("/api/reading-list", methods=["POST"])
 @login_required
 def add_to_reading_list():
+    # expect: G2.P2
     book_id = int(request.get_json()["book_id"])
     reading_lists.setdefault(current_user.id, []).append(book_id)
     return jsonify(reading_lists[current_user.id])
@@ -197,6 +200,7 @@ def admin_delete_book(book_id):
 # ok: G4.P2
 @app.route("/search")
 def search():
+    # expect: G2.P2
     q = request.args.get("q", "")
     author = request.args.get("author")
     if author:
@@ -223,6 +227,7 @@ def preview(book_id):
 @app.route("/api/convert", methods=["POST"])
 @login_required
 def convert():
+    # expect: G2.P2
     fmt = request.form.get("format", "epub")
     # expect: G4.P3
     subprocess.run(f"ebook-convert /srv/uploads/{request.form['file']} /srv/out/book.{fmt}", shell=True, check=True)
@@ -232,6 +237,7 @@ def convert():
 # ok: G4.P2
 @app.route("/api/lookup")
 def lookup():
+    # expect: G2.P2
     isbn = request.args.get("isbn", "")
     if isbn not in _lookup_cache:
         r = requests.get("https://www.googleapis.com/books/v1/volumes", params={"q": f"isbn:{isbn}", "key": GOOGLE_BOOKS_KEY}, timeout=10)

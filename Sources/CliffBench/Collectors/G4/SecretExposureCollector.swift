@@ -109,8 +109,9 @@ public struct SecretExposureCollector: Collector {
 
         for (file, hit) in app.hits("G4.P1/key-format") {
             guard let where_ = exposure(file, ignore), let key = KnownKey.match(file.bytes, at: Int(hit.offset), length: Int(hit.length)) else { continue }
-            if key.publicByDesign && !file.role.reachesClient { continue }
-            if key.publicByDesign { continue }
+            // A Google API key in browser code is usually a referrer-restricted Maps/Firebase key (public by design);
+            // one in a server-only program (Books, Gemini, server-side Maps calls) is a credential.
+            if key.publicByDesign && !(file.role == .server && file.language.isProgram) { continue }
             findings.append(Finding.at(d, rule: key.rule, file: file, offset: Int(hit.offset), severity: key.severity,
                 message: "\(key.name) \(where_). Revoke and rotate it, then load it from the server environment or a secret manager.",
                 evidence: redact(file, Int(hit.offset), key.length)))
@@ -323,7 +324,11 @@ enum GenericSecret {
         let lower = key.lowercased()
         if ["tokens", "tokenizer", "passwordhint", "secretname"].contains(where: { lower.hasSuffix($0) }) { return nil }
         var i = e
-        if i < b.count && (b[i] == 0x22 || b[i] == 0x27) { i += 1 }
+        if i < b.count && (b[i] == 0x22 || b[i] == 0x27) {
+            i += 1
+            // A subscript assignment: `app.config["SECRET_KEY"] = "…"`, `settings['api_key'] = '…'`.
+            if i < b.count && b[i] == 0x5D { i += 1 }
+        }
         while i < b.count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
         guard i < b.count, b[i] == 0x3D || b[i] == 0x3A else { return nil }
         i += 1

@@ -1,5 +1,5 @@
 // Staff picks carousel on the home page
-// expect: G1.D1, G1.D2
+// expect: G1.D1
 const staffPicks = [
   { title: "The Midnight Library", author: "Matt Haig", blurb: "Our most-discussed pick this spring." },
   { title: "Project Hail Mary", author: "Andy Weir", blurb: "Science, friendship and a very long trip." },

@@ -24,6 +24,7 @@ const Clients = () => {
         <Search className="h-4 w-4" />
         {/* ok: G1.D2 */}
         <input className="rounded border px-3 py-2" placeholder="Search clients..." value={query} onChange={(e) => setQuery(e.target.value)} />
+        {/* expect: G1.D1 */}
         <button onClick={() => addClient("New client", "new@client.com")}>Add client</button>
       </div>
       <table className="w-full">

@@ -6,7 +6,7 @@ const Drafts = () => {
   const [drafts, setDrafts] = useState<Draft[]>(() => JSON.parse(localStorage.getItem("invoice-drafts") || "[]"));
 
   useEffect(() => {
-    // expect: G1.D1, G7.P2
+    // expect: G7.P2
     localStorage.setItem("invoice-drafts", JSON.stringify(drafts));
   }, [drafts]);
 
@@ -16,6 +16,7 @@ const Drafts = () => {
   return (
     <div className="p-8">
       <h1 className="text-2xl font-bold">Draft invoices</h1>
+      {/* expect: G1.D1 */}
       <button onClick={addDraft}>New draft</button>
       <ul>
         {drafts.map((d) => (

@@ -1,4 +1,3 @@
-// expect: G1.D2
 export const mockTeamMembers = [
   { id: "u1", name: "Alex Rivera", role: "Product Manager", avatar: "https://i.pravatar.cc/150?u=alex", openTasks: 7 },
   { id: "u2", name: "Sam Chen", role: "Engineer", avatar: "https://i.pravatar.cc/150?u=sam", openTasks: 3 },
