@@ -168,7 +168,10 @@ public final class PatternMatcher: Sendable {
                     if flags & (1 << 9) != 0 && start > 0 && ByteClass.isIdentifier(base[start - 1]) { continue }
                     let filter = RegionFilter(rawValue: UInt8(flags & 0xFF))
                     if filter != .any && !filter.accepts(Lexer.kind(at: start, in: regions)) { continue }
-                    if let last = hits.last, last.offset == Int32(start), hits.contains(where: { $0.rule == Int32(ri) && $0.offset == Int32(start) }) { continue }
+                    // One hit per rule and offset; hits arrive in offset order, so only the tail can repeat.
+                    var d = hits.count - 1
+                    while d >= 0 && hits[d].offset == Int32(start) && hits[d].rule != Int32(ri) { d -= 1 }
+                    if d >= 0 && hits[d].offset == Int32(start) { continue }
                     hits.append(RuleHit(rule: Int32(ri), offset: Int32(start), length: Int32(len)))
                 }
             }

@@ -126,7 +126,7 @@ public struct AIIntegrationCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let sides = SideMap(app, importRule: "G3.P3/import")
+        let sides = SideMap.shared(app, importRule: "G3.P3/import")
         var findings: [Finding] = []
         var exposedFiles = Set<String>()
 

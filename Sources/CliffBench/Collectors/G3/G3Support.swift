@@ -810,7 +810,8 @@ struct ModuleRef: Sendable {
 }
 
 /// The app's module graph (from one import rule's hits) and the side each file runs on.
-final class SideMap {
+/// `shared` builds it once per app with every file's side decided, after which it is read-only.
+final class SideMap: @unchecked Sendable {
     let app: AppContext
     private(set) var imports: [String: [ModuleRef]] = [:]
     private var sides: [String: CodeSide] = [:]
@@ -830,6 +831,16 @@ final class SideMap {
         isNext = next
         for (f, h) in G3Scan.hits(app, importRule) + G3Scan.hits(app, importRule + "-py") {
             imports[f.path, default: []] += ModuleRef.parse(f, hit: h)
+        }
+    }
+
+    /// The app's map, shared by the G3 collectors. All their import rules match the same literals,
+    /// so whichever collector asks first builds it from its own rule.
+    static func shared(_ app: AppContext, importRule: String) -> SideMap {
+        app.shared("G3.SideMap") {
+            let m = SideMap(app, importRule: importRule)
+            for f in app.files { _ = m.side(f) }
+            return m
         }
     }
 

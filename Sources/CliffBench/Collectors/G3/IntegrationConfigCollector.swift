@@ -94,7 +94,7 @@ public struct IntegrationConfigCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let sides = SideMap(app, importRule: "G3.D5/import")
+        let sides = SideMap.shared(app, importRule: "G3.D5/import")
         var integrationFiles = Set<String>()
         var providers = Set<String>()
         for f in app.files where G3Scan.isAppCode(f) {

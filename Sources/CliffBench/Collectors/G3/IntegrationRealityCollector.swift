@@ -201,7 +201,7 @@ public struct IntegrationRealityCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let sides = SideMap(app, importRule: "G3.P1/import")
+        let sides = SideMap.shared(app, importRule: "G3.P1/import")
         var state: [IntegrationKind: KindState] = [:]
         func note(_ k: IntegrationKind, _ body: (inout KindState) -> Void) {
             var s = state[k] ?? KindState()

@@ -6,6 +6,8 @@ enum IntegrationSimulation {
 
     /// Splits an identifier into lowercase words (`sendBookingEmail` → send, booking, email).
     static func words(_ name: String) -> [String] {
+        let u = Array(name.utf8)
+        if u.allSatisfy({ $0 < 0x80 }) { return asciiWords(u) }
         let cs = Array(name)
         var out: [String] = []
         var cur = ""
@@ -26,6 +28,33 @@ enum IntegrationSimulation {
             cur.append(Character(ch.lowercased()))
         }
         if !cur.isEmpty { out.append(cur) }
+        return out
+    }
+
+    /// `words` on ASCII bytes.
+    private static func asciiWords(_ u: [UInt8]) -> [String] {
+        @inline(__always) func upper(_ c: UInt8) -> Bool { c &- 0x41 < 26 }
+        @inline(__always) func lower(_ c: UInt8) -> Bool { c &- 0x61 < 26 }
+        var out: [String] = []
+        var cur: [UInt8] = []
+        for i in u.indices {
+            let ch = u[i]
+            if ch == 0x5F || ch == 0x24 || ch == 0x2D {
+                if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
+                cur.removeAll(keepingCapacity: true)
+                continue
+            }
+            if upper(ch) && !cur.isEmpty && i > 0 {
+                let prev = u[i - 1]
+                let nextLower = i + 1 < u.count && lower(u[i + 1])
+                if lower(prev) || prev &- 0x30 < 10 || (upper(prev) && nextLower) {
+                    out.append(String(decoding: cur, as: UTF8.self))
+                    cur.removeAll(keepingCapacity: true)
+                }
+            }
+            cur.append(upper(ch) ? ch | 0x20 : ch)
+        }
+        if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
         return out
     }
 
@@ -50,10 +79,22 @@ enum IntegrationSimulation {
         }
     }
 
+    private static let reactions: Set<String> = ["succeeded", "success", "completed", "complete", "failed", "failure", "created", "updated", "deleted",
+                              "canceled", "cancelled", "event", "events", "webhook", "received", "changed", "expired", "refunded", "error",
+                              "status", "intent", "method", "methods", "history", "details", "info", "data", "list", "modal", "dialog",
+                              "page", "button", "change", "select", "click", "input", "settings", "preferences", "toggle", "open", "close"]
+    private static let senders: Set<String> = ["send", "notify", "deliver", "dispatch", "queue", "trigger"]
+    private static let payVerbs: Set<String> = ["process", "handle", "make", "create", "charge", "pay", "submit", "complete", "confirm", "capture",
+                              "initiate", "start", "do", "execute"]
+    private static let payNouns: Set<String> = ["payment", "payments", "charge", "checkout", "pay", "purchase", "card"]
+    private static let aiVerbs: Set<String> = ["generate", "ask", "draft", "summarize", "summarise", "suggest", "call", "get", "fetch", "chat", "query", "run"]
+    private static let aiNames: Set<String> = ["ai", "gpt", "llm", "openai", "claude", "gemini", "completion", "chatgpt", "model"]
+    private static let aiOutputs: Set<String> = ["reply", "response", "summary", "draft", "suggestion", "suggestions", "answer", "caption", "description", "insights"]
+
     static func kind(ofFunction name: String) -> IntegrationKind? {
         guard mayName(name) else { return nil }
         var w = words(name)
-        if confesses(name) {
+        if ["simulate", "fake", "mock", "dummy"].contains(w.first ?? "") {
             w.removeFirst()
             let rest = Set(w)
             if !rest.isDisjoint(with: ["sms", "whatsapp", "text"]) { return .sms }
@@ -65,13 +106,8 @@ enum IntegrationSimulation {
         }
         guard let verb = w.first else { return nil }
         let rest = Set(w.dropFirst())
-        let reactions: Set<String> = ["succeeded", "success", "completed", "complete", "failed", "failure", "created", "updated", "deleted",
-                                     "canceled", "cancelled", "event", "events", "webhook", "received", "changed", "expired", "refunded", "error",
-                                     "status", "intent", "method", "methods", "history", "details", "info", "data", "list", "modal", "dialog",
-                                     "page", "button", "change", "select", "click", "input", "settings", "preferences", "toggle", "open", "close"]
-        if !rest.isDisjoint(with: reactions) && verb != "send" { return nil }
-        let senders: Set<String> = ["send", "notify", "deliver", "dispatch", "queue", "trigger"]
-        if senders.contains(verb) {
+        if !rest.isDisjoint(with: Self.reactions) && verb != "send" { return nil }
+        if Self.senders.contains(verb) {
             if !rest.isDisjoint(with: ["sms", "whatsapp", "text"]) { return .sms }
             if !rest.isDisjoint(with: ["email", "emails", "mail", "mails", "notification", "notifications", "reminder", "reminders",
                                         "confirmation", "invite", "invitation", "welcome", "receipt", "newsletter", "digest", "magic",
@@ -80,19 +116,13 @@ enum IntegrationSimulation {
             }
             return nil
         }
-        let payVerbs: Set<String> = ["process", "handle", "make", "create", "charge", "pay", "submit", "complete", "confirm", "capture",
-                                     "initiate", "start", "do", "execute"]
-        let payNouns: Set<String> = ["payment", "payments", "charge", "checkout", "pay", "purchase", "card"]
         if name == "charge" || name == "pay" || name == "checkout" { return .payments }
-        if payVerbs.contains(verb) && (!rest.isDisjoint(with: payNouns) || verb == "pay" && !rest.isEmpty && !rest.contains("load")) {
+        if Self.payVerbs.contains(verb) && (!rest.isDisjoint(with: Self.payNouns) || verb == "pay" && !rest.isEmpty && !rest.contains("load")) {
             return .payments
         }
-        let aiVerbs: Set<String> = ["generate", "ask", "draft", "summarize", "summarise", "suggest", "call", "get", "fetch", "chat", "query", "run"]
-        let aiNames: Set<String> = ["ai", "gpt", "llm", "openai", "claude", "gemini", "completion", "chatgpt", "model"]
-        let aiOutputs: Set<String> = ["reply", "response", "summary", "draft", "suggestion", "suggestions", "answer", "caption", "description", "insights"]
-        if aiVerbs.contains(verb) {
-            if !rest.isDisjoint(with: aiNames) { return .ai }
-            if ["generate", "draft", "summarize", "summarise", "suggest", "ask"].contains(verb) && !rest.isDisjoint(with: aiOutputs) { return .ai }
+        if Self.aiVerbs.contains(verb) {
+            if !rest.isDisjoint(with: Self.aiNames) { return .ai }
+            if ["generate", "draft", "summarize", "summarise", "suggest", "ask"].contains(verb) && !rest.isDisjoint(with: Self.aiOutputs) { return .ai }
         }
         return nil
     }

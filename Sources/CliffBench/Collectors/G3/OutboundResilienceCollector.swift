@@ -79,7 +79,7 @@ public struct OutboundResilienceCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let sides = SideMap(app, importRule: "G3.D2/import")
+        let sides = SideMap.shared(app, importRule: "G3.D2/import")
         var findings: [Finding] = []
         var thirdParty = 0, own = 0, unresolved = 0, timed = 0
         var hosts = Set<String>()

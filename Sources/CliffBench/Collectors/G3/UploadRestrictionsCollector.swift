@@ -143,7 +143,7 @@ public struct UploadRestrictionsCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let sides = SideMap(app, importRule: "G3.D3/import")
+        let sides = SideMap.shared(app, importRule: "G3.D3/import")
         var sites: [Site] = []
         for (f, h) in G3Scan.hits(app, "G3.D3/upload") where G3Scan.isAppCode(f) {
             let side = sides.side(f)

@@ -129,7 +129,7 @@ public struct WebhookVerificationCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let sides = SideMap(app, importRule: "G3.D1/import")
+        let sides = SideMap.shared(app, importRule: "G3.D1/import")
         var handlers: [Handler] = []
         var fileHandlers = Set<String>()
 

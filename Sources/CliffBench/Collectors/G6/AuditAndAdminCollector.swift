@@ -119,7 +119,7 @@ public struct AuditAndAdminCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let model = DataModel.build(app, metric: d.id)
+        let model = DataModel.shared(app, metric: d.id)
         let hits = G6Hits(app, metric: d.id, rules: ["admin-route", "admin-role", "role-change", "payment", "audit-sql", "logger"])
         let spec = app.info.taskSpec
 

@@ -196,7 +196,7 @@ public struct DataLifecycleCollector: Collector {
 
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
-        let model = DataModel.build(app, metric: d.id)
+        let model = DataModel.shared(app, metric: d.id)
         let spec = app.info.taskSpec
         var judged: [Judged] = []
         var fromTask = false

@@ -159,6 +159,12 @@ struct DataModel: Sendable {
         var defines: Bool
     }
 
+    /// The app's model, built once and shared by the G6 collectors. Their data-access rules differ only
+    /// in the metric id that prefixes them, so whichever collector asks first builds it from its own rules.
+    static func shared(_ app: AppContext, metric: String) -> DataModel {
+        app.shared("G6.DataModel") { build(app, metric: metric) }
+    }
+
     static func build(_ app: AppContext, metric: String) -> DataModel {
         let hits = G6Hits(app, metric: metric, rules: ruleNames)
         var model = DataModel()

@@ -300,13 +300,18 @@ enum G6Task {
 
 /// A named function in a JS/TS file: `function name(…) {…}`, `const name = async (…) => {…}`,
 /// `const name = useCallback(async () => {…})`, with its body's byte range.
-struct G6Function {
+struct G6Function: Sendable {
     var name: String
     var start: Int
     var body: Range<Int>
 
-    /// Every named function of a file whose body could be found.
+    /// Every named function of a file whose body could be found, found once per file and shared
+    /// by the collectors that ask.
     static func all(in f: ScannedFile) -> [G6Function] {
+        f.shared("G6Function.all") { find(in: f) }
+    }
+
+    private static func find(in f: ScannedFile) -> [G6Function] {
         let b = f.bytes
         var out: [G6Function] = []
         for i in f.find("function", in: .code, wordStart: true) {

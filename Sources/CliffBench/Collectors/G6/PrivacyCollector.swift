@@ -131,7 +131,7 @@ public struct PrivacyCollector: Collector {
         // Personal data stored?
         var signals: [String] = []
         var signalPath: String?
-        let model = DataModel.build(app, metric: d.id)
+        let model = DataModel.shared(app, metric: d.id)
         var columns = Set<String>()
         for path in hits.paths {
             guard let f = hits.files[path], f.role == .schema || path.hasSuffix(".prisma"), !DataModel.isDocumentation(path) else { continue }

@@ -288,6 +288,10 @@ public struct UXStatesCollector: Collector {
     private func calls(_ f: ScannedFile, to names: Set<String>) -> [Int] {
         let b = f.bytes
         var out: [Int] = []
+        // Length and first byte of the names, checked before an identifier becomes a String.
+        var firsts = [Bool](repeating: false, count: 256)
+        var lengths = Set<Int>()
+        for n in names { if let c = n.utf8.first { firsts[Int(c)] = true }; lengths.insert(n.utf8.count) }
         var cursor = RegionCursor(f.regions, from: 0)
         var i = 0
         while i < b.count {
@@ -295,7 +299,7 @@ public struct UXStatesCollector: Collector {
             let c = b[i]
             guard ByteClass.isAlpha(c) || c == 0x5F, i == 0 || !G6Scan.isIdent(b[i - 1]) else { i += 1; continue }
             let e = G6Scan.identEnd(b, i)
-            if e - i >= 4, e < b.count, b[e] == 0x28 || b[e] == 0x3C, names.contains(G6Scan.text(b, i..<e)) {
+            if e - i >= 4, e < b.count, b[e] == 0x28 || b[e] == 0x3C, firsts[Int(c)], lengths.contains(e - i), names.contains(G6Scan.text(b, i..<e)) {
                 if let p = G6Scan.identBefore(b, i), ["function", "const", "let", "var", "async"].contains(p.name) {} else { out.append(i) }
             }
             i = e

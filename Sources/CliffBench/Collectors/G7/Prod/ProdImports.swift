@@ -118,18 +118,19 @@ enum ProdImports {
     static func parseNames(_ clause: String) -> [String] {
         var out: [String] = []
         var tokens: [String] = []
-        var cur = ""
-        for ch in clause {
-            if ch.isLetter || ch.isNumber || ch == "_" || ch == "$" {
+        var cur: [UInt8] = []
+        // Bytes of non-ASCII letters (≥ 0x80) stay inside identifiers.
+        for ch in clause.utf8 {
+            if ByteClass.isIdentifier(ch) || ch >= 0x80 {
                 cur.append(ch)
             } else {
-                if !cur.isEmpty { tokens.append(cur) }
-                cur = ""
-                if ch == "," || ch == "{" || ch == "}" { tokens.append(",") }
-                if ch == ":" { tokens.append("as") }
+                if !cur.isEmpty { tokens.append(String(decoding: cur, as: UTF8.self)) }
+                cur.removeAll(keepingCapacity: true)
+                if ch == 0x2C || ch == 0x7B || ch == 0x7D { tokens.append(",") }
+                if ch == 0x3A { tokens.append("as") }
             }
         }
-        if !cur.isEmpty { tokens.append(cur) }
+        if !cur.isEmpty { tokens.append(String(decoding: cur, as: UTF8.self)) }
         var group: [String] = []
         func flush() {
             let g = group.filter { $0 != "type" && $0 != "typeof" }
@@ -179,6 +180,13 @@ enum ProdImports {
     }
 
     static func normalise(_ raw: String) -> String {
+        // Already normal: ASCII lower case, no scheme or query, no version pin (an '@' only as a scope's first byte).
+        var plain = true
+        for (i, c) in raw.utf8.enumerated() where c >= 0x80 || c &- 0x41 < 26 || c == 0x3A || c == 0x3F || (c == 0x40 && i > 0) {
+            plain = false
+            break
+        }
+        if plain { return raw }
         var s = raw.lowercased()
         for p in ["node:", "npm:", "jsr:"] where s.hasPrefix(p) { s = String(s.dropFirst(p.count)) }
         for host in ["https://esm.sh/", "http://esm.sh/", "https://cdn.skypack.dev/", "https://esm.run/", "https://cdn.jsdelivr.net/npm/",
