@@ -812,7 +812,8 @@ struct ModuleRef: Sendable {
 /// The app's module graph (from one import rule's hits) and the side each file runs on.
 /// `shared` builds it once per app with every file's side decided, after which it is read-only.
 final class SideMap: @unchecked Sendable {
-    let app: AppContext
+    /// Unowned: the shared map lives in the app's cache, and a strong reference back would keep every app alive.
+    unowned let app: AppContext
     private(set) var imports: [String: [ModuleRef]] = [:]
     private var sides: [String: CodeSide] = [:]
     private var built = false
