@@ -238,8 +238,10 @@ enum G1Components {
         "slides", "highlight", "highlights", "choice", "choices", "action", "actions", "schema", "rule", "rules",
         "skeleton",
     ]
+    /// Marketing, docs and demo pages, and sign-in pages (demo accounts there are G1.D2's named samples).
     private static let marketingPathWords = ["landing", "marketing", "pricing", "about", "faq", "testimonial", "hero", "/docs/", "onboarding",
-                                             "storybook", ".stories.", "showcase", "demo"]
+                                             "storybook", ".stories.", "showcase", "demo", "login", "signin", "sign-in", "signup", "sign-up",
+                                             "register", "/auth/"]
 
     /// A hard-coded list that a shipped page renders as if it were the app's data: three or more records
     /// (ids, emails, amounts, statuses, or fields such as author/price/company), chart points or KPI tiles

@@ -55,6 +55,8 @@ enum G1Data {
         "publisher", "genre", "client", "vendor", "supplier", "owner", "organizer", "venue", "instructor", "teacher", "student", "team",
         "project", "account", "plan", "unit", "host",
     ]
+    static let proseKeys: Set<String> = ["text", "content", "comment", "review", "feedback", "bio"]
+    static let personaKeys: Set<String> = ["role", "rating", "avatar", "company", "position", "stars"]
     static let periodKeys: Set<String> = ["month", "day", "week", "date", "quarter", "year", "period", "hour", "time", "weekday", "dayofweek"]
     static let trendKeys: Set<String> = ["change", "trend", "delta", "growth", "diff", "increase", "decrease", "changetype", "percentchange", "trenddirection"]
     static let pricingKeys: Set<String> = ["features", "plan", "tier", "cta", "popular", "highlighted", "recommended", "billing", "interval", "period_label"]
@@ -82,8 +84,10 @@ enum G1Data {
                 if pricing { shape.pricingObjects += 1 }
                 if figures > 0 { shape.numericObjects += 1 }
                 if content { shape.contentObjects += 1 } else if strong >= 1 && strong + weak >= 2 { shape.entityObjects += 1 } else if !pricing {
-                    if !ks.isDisjoint(with: specificKeys) && strong + weak >= 2 { shape.looseObjects += 1 }
-                    if figures > 0 && (!ks.isDisjoint(with: periodKeys) || !ks.isDisjoint(with: trendKeys)) { shape.seriesObjects += 1 }
+                    // `{ name, role, rating, text }` is a testimonial: marketing copy, not a record.
+                    let testimonial = !ks.isDisjoint(with: proseKeys) && !ks.isDisjoint(with: personaKeys)
+                    if !ks.isDisjoint(with: specificKeys) && strong + weak >= 2 && !testimonial { shape.looseObjects += 1 }
+                    if figures > 0 && !ks.contains("price") && (!ks.isDisjoint(with: periodKeys) || !ks.isDisjoint(with: trendKeys)) { shape.seriesObjects += 1 }
                 }
                 for k in keys where !shape.keys.contains(k) { shape.keys.append(k) }
                 i = oc + 1
