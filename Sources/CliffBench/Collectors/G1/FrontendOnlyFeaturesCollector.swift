@@ -85,6 +85,45 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                   return <div>{bookings.map((b) => <p key={b.id}>{b.id}</p>)}<button onClick={book} disabled={loading}>Book</button></div>
                 }
                 """, note: "a timer pretending to be the booking request"),
+            CollectorExample([
+                "server/index.js": "const express = require('express')\nconst { Pool } = require('pg')\nconst pool = new Pool()\nconst app = express()\napp.get('/api/invoices', async (req, res) => res.json((await pool.query('select * from invoices')).rows))\napp.listen(3000)\n",
+                "src/pages/Dashboard.tsx": """
+                    import { useEffect, useState } from 'react'
+                    import { BarChart, Bar, XAxis } from 'recharts'
+                    const ↓revenueByMonth = [
+                      // first half
+                      { month: 'Jan', revenue: 4200 },
+                      { month: 'Feb', revenue: 3800 },
+                      { month: 'Mar', revenue: 5100 },
+                    ]
+                    export default function Dashboard() {
+                      const [invoices, setInvoices] = useState<any[]>([])
+                      useEffect(() => { fetch('/api/invoices').then((r) => r.json()).then(setInvoices) }, [])
+                      return <div><p>{invoices.length} invoices</p><BarChart data={revenueByMonth}><XAxis dataKey="month" /><Bar dataKey="revenue" /></BarChart></div>
+                    }
+                    """,
+            ], note: "invented chart figures next to real data, in an app with a database"),
+            CollectorExample("src/components/Bell.tsx", """
+                import { useEffect, useState } from 'react'
+                const EVENTS = ['Sam commented on Ship v2', 'Priya assigned you a task', 'Alex closed Q3 roadmap']
+                export function Bell() {
+                  const [items, setItems] = useState<string[]>([])
+                  useEffect(() => {
+                    const id = ↓setInterval(() => setItems((prev) => [EVENTS[Math.floor(Math.random() * EVENTS.length)], ...prev]), 15000)
+                    return () => clearInterval(id)
+                  }, [])
+                  return <span>{items.length}</span>
+                }
+                """, note: "notifications invented by a timer"),
+            CollectorExample("src/pages/Drafts.tsx", """
+                import { useEffect, useState } from 'react'
+                export default function Drafts() {
+                  const [drafts, setDrafts] = useState<any[]>(() => JSON.parse(localStorage.getItem('invoice-drafts') || '[]'))
+                  useEffect(() => { localStorage.setItem('invoice-drafts', JSON.stringify(drafts)) }, [drafts])
+                  const addDraft = () => setDrafts([...drafts, { id: crypto.randomUUID(), amount: 0 }])
+                  return <div><button ↓onClick={addDraft}>New draft</button>{drafts.map((d) => <p key={d.id}>{d.amount}</p>)}</div>
+                }
+                """, note: "records kept in one browser's localStorage"),
         ],
         nonTriggering: [
             CollectorExample(["src/components/admin/CreateEventForm.tsx": """
@@ -136,6 +175,37 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                   return fetch('/api/fallback').then((r) => r.json())
                 }
                 """, note: "a backoff delay next to a real request"),
+            CollectorExample([
+                "server/index.js": "const express = require('express')\nconst { Pool } = require('pg')\nconst pool = new Pool()\nconst app = express()\napp.get('/api/stats', async (req, res) => res.json((await pool.query('select month, sum(total) as revenue from invoices group by month')).rows))\napp.listen(3000)\n",
+                "src/components/Layout.tsx": """
+                    import { useEffect, useState } from 'react'
+                    const navItems = [
+                      { href: '/', label: 'Home' },
+                      { href: '/invoices', label: 'Invoices' },
+                      { href: '/reports', label: 'Reports' },
+                    ]
+                    const statusOptions = [{ value: 'paid', label: 'Paid' }, { value: 'open', label: 'Open' }, { value: 'void', label: 'Void' }]
+                    const faqs = [
+                      { question: 'Can I export?', answer: 'Yes, as CSV.' },
+                      { question: 'Is there an API?', answer: 'Yes.' },
+                      { question: 'Can I cancel?', answer: 'Any time.' },
+                    ]
+                    export default function Layout() {
+                      const [stats, setStats] = useState<any[]>([])
+                      const [toast, setToast] = useState<string | null>(null)
+                      useEffect(() => { fetch('/api/stats').then((r) => r.json()).then(setStats) }, [])
+                      useEffect(() => { const t = setTimeout(() => setToast(null), 3000); return () => clearTimeout(t) }, [toast])
+                      return (
+                        <div>
+                          <nav>{navItems.map((i) => <a key={i.href} href={i.href}>{i.label}</a>)}</nav>
+                          <select>{statusOptions.map((o) => <option key={o.value}>{o.label}</option>)}</select>
+                          {faqs.map((f) => <details key={f.question}>{f.answer}</details>)}
+                          <Chart data={stats} />
+                        </div>
+                      )
+                    }
+                    """,
+            ], note: "navigation, options and FAQ constants, a chart fed by the API and a toast timer"),
         ])
 
     private enum Verdict: Int { case inert = 0, pretend, storage, delegated, backed }
@@ -197,6 +267,15 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             }
         }
 
+        // 1b. Timers that invent live events (notifications, activity) from constants.
+        for f in client {
+            for feed in G1Components.simulatedFeeds(f) where !findings.contains(where: { $0.path == f.path && $0.line == f.location(of: feed.timer).line }) {
+                findings.append(Finding.at(d, rule: "simulated-feed", file: f, offset: feed.timer, severity: .medium,
+                    message: "This timer invents live events\(feed.source.map { " from the constant `\($0.name)`" } ?? " at random") and pushes them into the UI as if they had happened: users see notifications or activity nobody caused, and real events never arrive. Subscribe to real events (polling an API, a websocket, Supabase realtime) instead."))
+                fakeFiles.insert(f.path)
+            }
+        }
+
         // 2. Hard-coded record lists the UI renders.
         var backedMemo: [String: Bool] = [:]
         var surfaceFiles = Set<String>()
@@ -205,9 +284,18 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         for (p, ff) in facts where ff.listEntity != nil || ff.forms.contains(where: { $0.entity != nil && $0.verdict != .delegated }) { surfaceFiles.insert(p) }
         func backed(_ path: String) -> Bool { isBacked(path, profile: profile, surfaces: surfaceFiles, fake: fakeFiles, memo: &backedMemo) }
 
+        let appHasBackend = !profile.realStores.isEmpty || profile.hasLongRunningServer || profile.hasFrameworkServer
         for f in client where f.language.isJSFamily {
-            for arr in G1Components.entityArrays(f) where arr.shape.isEntityList {
-                guard let (consumer, off) = displayedWithoutBackend(arr, in: f, profile: profile, backed: backed) else { continue }
+            for arr in G1Components.entityArrays(f) {
+                guard arr.shape.isEntityList, let (consumer, off) = displayedWithoutBackend(arr, in: f, profile: profile, backed: backed) else {
+                    // Invented records, chart points or KPI figures rendered next to real data in an app that has a backend.
+                    guard appHasBackend, let (kind, consumer) = G1Components.shownAsReal(arr, in: f, profile: profile), let name = arr.name else { continue }
+                    let off = f.find(name, in: .code).last { $0 < arr.shape.open } ?? arr.shape.open
+                    findings.append(Finding.at(d, rule: "hard-coded-display", file: f, offset: off, severity: .medium,
+                        message: "`\(name)` holds \(arr.shape.objects) hard-coded \(kind.noun) that \(consumer.path == f.path ? "this page renders" : consumer.path + " renders") as if they were the app's data, although the app has a backend: every user sees the same invented \(kind == .records ? "records" : "numbers"), and they never change. Compute them from the database through an API, or remove the panel."))
+                    fakeFiles.insert(f.path)
+                    continue
+                }
                 let entity = arr.name.flatMap { G1Data.entity(in: $0, taskEntities: taskEntities) } ?? G1Data.entity(in: consumer.path.split(separator: "/").last.map(String.init) ?? "", taskEntities: taskEntities)
                 let label = arr.context == .stateSeed ? "The `\(arr.name ?? "useState")` seed" : arr.name.map { "`\($0)`" } ?? "An inline list"
                 let returned = arr.context == .returned
@@ -239,7 +327,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                     fakeFiles.insert(f.path)
                 case .storage:
                     findings.append(Finding.at(d, rule: "local-only-feature", file: f, offset: form.offset, severity: .medium,
-                        message: "`\(form.name)` saves \(form.entity ?? "record")s to browser storage only: they never reach a backend, so other users, devices and admins never see them. Persist them through an API."))
+                        message: "`\(form.name)` saves \(form.entity ?? "record")s to browser storage only: they survive a reload but are lost on another device or when the browser's data is cleared, and other users and admins never see them. Persist them through an API."))
                     fakeFiles.insert(f.path)
                 default:
                     break
@@ -261,7 +349,7 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             if !fakeFiles.contains(p), let ff = facts[p], let list = ff.listEntity, let f = profile.file(p), !reachesFake(p, profile: profile, fake: fakeFiles) {
                 if moduleVerdict(f, profile: profile) == .storage {
                     findings.append(Finding.at(d, rule: "local-only-feature", file: f, offset: list.offset, severity: .medium,
-                        message: "This page lists \(list.entity) records kept only in browser storage (localStorage or a persisted client store): they never reach a backend, so other users, devices and admins never see them. Load and save them through an API."))
+                        message: "This page lists \(list.entity) records kept only in browser storage (localStorage or a persisted client store): they survive a reload but not a change of device or a cleared browser, and other users and admins never see them. Load and save them through an API."))
                 } else {
                     findings.append(Finding.at(d, rule: "no-data-source", file: f, offset: list.offset, severity: .medium,
                         message: "This page lists \(list.entity) records from component state that no API, database or storage call ever fills or saves. The feature can only show what the session typed in. Load and persist the records through the backend."))
@@ -404,44 +492,18 @@ public struct FrontendOnlyFeaturesCollector: Collector {
         case .binding, .property:
             guard let name = arr.name else { return nil }
             let decl = f.find(name, in: .code).last { $0 < arr.shape.open } ?? arr.shape.open
-            if usedDirectly(f, name: name, excluding: arr.shape.open..<(arr.shape.close + 1)) {
+            if G1Components.rendered(f, name: name, excluding: arr.shape.open..<(arr.shape.close + 1)) {
                 return backed(f.path) ? nil : (f, decl)
             }
             for imp in profile.importers[f.path] ?? [] {
                 guard let g = profile.file(imp) else { continue }
                 let names = (profile.imports[imp] ?? []).filter { profile.resolve($0.spec, from: imp, language: g.language) == f.path }.flatMap(\.names)
-                if names.contains(name) && usedDirectly(g, name: name, excluding: 0..<0) && !backed(imp) { return (g, decl) }
+                if names.contains(name) && G1Components.rendered(g, name: name, excluding: 0..<0) && !backed(imp) { return (g, decl) }
             }
             return nil
         default:
             return nil
         }
-    }
-
-    /// Rendered, filtered or seeded somewhere other than a fallback position.
-    private func usedDirectly(_ f: ScannedFile, name: String, excluding: Range<Int>) -> Bool {
-        let b = f.bytes
-        for o in ProdText.all(f, name, filter: .code) where !excluding.contains(o) {
-            let e = o + name.utf8.count
-            if e < b.count && ProdText.isIdent(b[e]) { continue }
-            let p = ProdText.prevNonSpace(b, before: o)
-            if p >= 0 && b[p] == 0x2E { continue }
-            if p >= 1 && ((b[p] == 0x7C && b[p - 1] == 0x7C) || (b[p] == 0x3F && b[p - 1] == 0x3F)) { continue }
-            if p >= 0 && b[p] == 0x3A {
-                let line = f.lineRange(f.location(of: p).line)
-                if G1Data.ternaryBefore(f, line.lowerBound..<p) { continue }
-            }
-            let w = ProdText.identifier(b, endingAt: p).name
-            if ["const", "let", "var", "import", "export", "as"].contains(w) { continue }
-            if p >= 0 && (b[p] == 0x7B || b[p] == 0x2C) {
-                let line = f.string(f.lineRange(f.location(of: o).line))
-                if line.contains("import ") || line.contains("require(") { continue }
-            }
-            let n = ProdText.skipSpace(b, from: e)
-            if n < b.count && (b[n] == 0x2E || b[n] == 0x29 || b[n] == 0x7D || b[n] == 0x2C || b[n] == 0x5B || b[n] == 0x3B) { return true }
-            if w == "return" { return true }
-        }
-        return false
     }
 
     // MARK: - Surfaces and handlers
@@ -460,6 +522,8 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             guard let close = ProdText.matchingClose(f, open: o + 4) else { continue }
             guard rendersMarkup(f, (o + 5)..<close) else { continue }
             guard let root = receiverRoot(f, mapAt: o), declaredLocally(f, root) else { continue }
+            // `navItems.map(…)` over a literal of links, options or copy is not a list of records.
+            if let decl = G1Components.constArrayDecl(f, name: root), let shape = G1Data.arrayShape(f, open: decl.open), shape.objects > 0, !shape.isSeedList { continue }
             if let e = G1Data.entity(in: root, taskEntities: taskEntities) ?? (ProdText.isPlural(ProdText.words(root).last ?? "") ? fileEntity : nil) {
                 if facts.listEntity == nil { facts.listEntity = (o + 1, e) }
             }
@@ -610,7 +674,10 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             if name.hasPrefix("set") && name.count > 3 && name.dropFirst(3).first!.isUppercase {
                 let v = setterSource(name, in: f, profile: profile)
                 if v.rawValue > best.rawValue { best = v }
-                if v == .inert, let close = ProdText.matchingClose(f, open: j), editsList(f, (j + 1)..<close) { editsState = true }
+                if v == .inert, let close = ProdText.matchingClose(f, open: j), editsList(f, (j + 1)..<close) {
+                    // A list state the file mirrors into localStorage lives in this browser only.
+                    if persistedToBrowser(f, setter: name) { best = Verdict.storage.rawValue > best.rawValue ? .storage : best } else { editsState = true }
+                }
                 continue
             }
             if Self.ignoredCalls.contains(name) { continue }
@@ -625,6 +692,22 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)", "setissuccess(true)", "setshowsuccess(true)", "setdone(true)"].contains { lower.prodHas($0) }
         let appends = editsState || ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>", ".concat("]), in: body)
         return success || appends ? .pretend : best
+    }
+
+    /// `setDrafts` whose state `drafts` is written with `localStorage.setItem(…, JSON.stringify(drafts))` in the file.
+    private func persistedToBrowser(_ f: ScannedFile, setter: String) -> Bool {
+        guard setter.utf8.count > 3 else { return false }
+        let rest = setter.dropFirst(3)
+        let state = rest.prefix(1).lowercased() + rest.dropFirst()
+        let b = f.bytes
+        for o in f.find("localStorage.setItem(", in: .code) + f.find("sessionStorage.setItem(", in: .code) {
+            guard let close = ProdText.matchingClose(f, open: o + (b[o] == 0x6C ? 20 : 22)) else { continue }
+            for s in ProdText.all(f, state, in: o..<close) {
+                let e = s + state.utf8.count
+                if (e >= b.count || !ProdText.isIdent(b[e])) && !ProdText.isIdent(b[s - 1]) && b[s - 1] != 0x2E { return true }
+            }
+        }
+        return false
     }
 
     /// `<Card>` / `<Map<string, Todo[]>>` at `open`: the offset just after the closing `>`, when a call follows.

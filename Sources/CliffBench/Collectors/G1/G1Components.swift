@@ -28,7 +28,8 @@ struct G1SeededState: Sendable {
 /// Reads component files: hard-coded entity lists, state seeded from them, and whether a range
 /// of code reaches a backend.
 enum G1Components {
-    /// Every array literal of two or more record-like objects, outermost only.
+    /// Every array literal of two or more record-like objects, or of three or more records, chart points or
+    /// figures (see `G1ArrayShape`), outermost only. Callers pick the shapes they judge.
     static func entityArrays(_ file: ScannedFile) -> [G1EntityArray] {
         let b = file.bytes
         var out: [G1EntityArray] = []
@@ -42,9 +43,10 @@ enum G1Components {
                 continue
             }
             if b[i] == 0x5B {
-                let n = ProdText.skipSpace(b, from: i + 1)
+                // A comment before the first element (`[ // Q3 figures`) does not hide the list.
+                let n = G1Data.skipTrivia(file, from: i + 1, to: b.count)
                 if n < b.count && b[n] == 0x7B, let shape = G1Data.arrayShape(file, open: i) {
-                    if shape.isSeedList {
+                    if shape.isSeedList || shape.isRecordList || shape.isSeriesList || shape.isFigureList {
                         let (name, ctx) = binding(file, open: i)
                         out.append(G1EntityArray(path: file.path, shape: shape, name: name, context: ctx,
                                                  moduleLevel: ProdText.enclosingOpen(file, before: i, brackets: [0x7B]) == nil))
@@ -156,9 +158,9 @@ enum G1Components {
                 let name = ProdText.identifier(b, at: arg)
                 let after = ProdText.skipSpace(b, from: arg + name.utf8.count)
                 guard after < b.count, b[after] == 0x29 || b[after] == 0x2C else { continue }
-                if let local = arraysByFile(file.path).first(where: { $0.name == name && $0.context == .binding }) {
+                if let local = arraysByFile(file.path).first(where: { $0.name == name && $0.context == .binding && $0.shape.isSeedList }) {
                     objects = local.shape.entityObjects
-                } else if let (p, arr) = importedArray(name, into: file, profile: profile, arraysByFile: arraysByFile) {
+                } else if let (p, arr) = importedArray(name, into: file, profile: profile, arraysByFile: arraysByFile), arr.shape.isSeedList {
                     seedPath = p
                     objects = arr.shape.entityObjects
                 } else {
@@ -211,4 +213,183 @@ enum G1Components {
     }
 
     static func hasDataCall(_ file: ScannedFile, in range: Range<Int>) -> Bool { ProdText.contains(file, G1Data.dataCalls, in: range) }
+
+    // MARK: - Invented data shown as real
+
+    /// What a hard-coded list shown as real data holds.
+    enum Invented: Sendable, Equatable {
+        case records, series, chart
+        var noun: String {
+            switch self {
+            case .records: return "records"
+            case .series: return "chart points or KPI figures"
+            case .chart: return "chart figures"
+            }
+        }
+    }
+
+    /// Names of lists that are UI configuration or marketing copy, whatever their shape.
+    private static let configWords: Set<String> = [
+        "nav", "navigation", "menu", "link", "links", "option", "options", "column", "columns", "tab", "tabs", "step", "steps", "feature",
+        "features", "faq", "faqs", "testimonial", "testimonials", "plan", "plans", "tier", "tiers", "pricing", "route", "routes", "field",
+        "fields", "filter", "filters", "sort", "preset", "presets", "template", "templates", "example", "examples", "suggestion",
+        "suggestions", "category", "categories", "setting", "settings", "config", "shortcut", "shortcuts", "theme", "themes", "color",
+        "colors", "social", "partner", "partners", "logo", "logos", "benefit", "benefits", "sidebar", "breadcrumb", "breadcrumbs", "slide",
+        "slides", "highlight", "highlights", "choice", "choices", "action", "actions", "schema", "rule", "rules",
+        "skeleton",
+    ]
+    /// Marketing, docs and demo pages, and sign-in pages (demo accounts there are G1.D2's named samples).
+    private static let marketingPathWords = ["landing", "marketing", "pricing", "about", "faq", "testimonial", "hero", "/docs/", "onboarding",
+                                             "storybook", ".stories.", "showcase", "demo", "login", "signin", "sign-in", "signup", "sign-up",
+                                             "register", "/auth/"]
+
+    /// A hard-coded list that a shipped page renders as if it were the app's data: three or more records
+    /// (ids, emails, amounts, statuses, or fields such as author/price/company), chart points or KPI tiles
+    /// with invented figures, or figures fed to a chart's `data=` prop. Navigation, options, pricing and
+    /// marketing lists, fallbacks for real data and lists only read by tests are not. The caller decides
+    /// whether the app has a backend those records should come from.
+    static func shownAsReal(_ arr: G1EntityArray, in f: ScannedFile, profile: ProdAppProfile) -> (Invented, ScannedFile)? {
+        guard let name = arr.name, arr.context == .binding || arr.context == .property else { return nil }
+        let lowerPath = f.path.lowercased()
+        if marketingPathWords.contains(where: { lowerPath.contains($0) }) { return nil }
+        if ProdText.words(name).contains(where: { configWords.contains($0) }) { return nil }
+        let shape = arr.shape
+        func kind(in g: ScannedFile) -> Invented? {
+            if shape.isRecordList || shape.isEntityList { return .records }
+            if shape.isSeriesList { return .series }
+            if shape.isFigureList && g.contains("data={" + name + "}", in: .code) { return .chart }
+            return nil
+        }
+        if rendered(f, name: name, excluding: arr.shape.open..<(arr.shape.close + 1)), rendersUI(f), let k = kind(in: f) { return (k, f) }
+        guard arr.moduleLevel else { return nil }
+        for imp in profile.importers[f.path] ?? [] {
+            guard let g = profile.file(imp), !profile.serverSide.contains(imp), rendersUI(g) else { continue }
+            if marketingPathWords.contains(where: { imp.lowercased().contains($0) }) { continue }
+            let names = (profile.imports[imp] ?? []).filter { profile.resolve($0.spec, from: imp, language: g.language) == f.path }.flatMap(\.names)
+            if names.contains(name) && rendered(g, name: name, excluding: 0..<0), let k = kind(in: g) { return (k, g) }
+        }
+        return nil
+    }
+
+    /// JSX/templates or DOM building: the file puts things on screen.
+    static func rendersUI(_ f: ScannedFile) -> Bool {
+        switch f.language {
+        case .tsx, .jsx, .vue, .svelte, .html: return true
+        case .javascript, .typescript:
+            return ProdText.contains(f, ProdNeedles(["innerHTML", "createElement(", "appendChild(", "insertAdjacentHTML(", "textContent"]), in: 0..<f.bytes.count)
+        default: return false
+        }
+    }
+
+    /// Rendered, filtered, iterated or passed on somewhere other than a fallback position (`x || NAME`, `c ? x : NAME`).
+    static func rendered(_ f: ScannedFile, name: String, excluding: Range<Int>) -> Bool {
+        let b = f.bytes
+        for o in ProdText.all(f, name, filter: .code) where !excluding.contains(o) {
+            let e = o + name.utf8.count
+            if e < b.count && ProdText.isIdent(b[e]) { continue }
+            if o > 0 && ProdText.isIdent(b[o - 1]) { continue }
+            let p = ProdText.prevNonSpace(b, before: o)
+            if p >= 0 && b[p] == 0x2E { continue }
+            if p >= 1 && ((b[p] == 0x7C && b[p - 1] == 0x7C) || (b[p] == 0x3F && b[p - 1] == 0x3F)) { continue }
+            if p >= 0 && b[p] == 0x3A {
+                let line = f.lineRange(f.location(of: p).line)
+                if G1Data.ternaryBefore(f, line.lowerBound..<p) { continue }
+            }
+            let w = ProdText.identifier(b, endingAt: p).name
+            if w == "const" || w == "let" || w == "var" || w == "import" || w == "export" || w == "as" { continue }
+            if p >= 0 && (b[p] == 0x7B || b[p] == 0x2C) {
+                let line = f.lineRange(f.location(of: o).line)
+                if ProdText.contains(f, ProdNeedles(["import ", "require("]), in: line) { continue }
+            }
+            let n = ProdText.skipSpace(b, from: e)
+            if n < b.count && (b[n] == 0x2E || b[n] == 0x29 || b[n] == 0x7D || b[n] == 0x2C || b[n] == 0x5B || b[n] == 0x3B) { return true }
+            if w == "return" { return true }
+        }
+        return false
+    }
+
+    // MARK: - Simulated live feeds
+
+    /// A timer that invents events: `setInterval(() => setItems(prev => [pick(MESSAGES), ...prev]))`.
+    struct Feed: Sendable {
+        /// Offset of `setInterval`/`setTimeout`.
+        var timer: Int
+        /// The constant list the events are drawn from, when there is one.
+        var source: (name: String, offset: Int)?
+    }
+
+    /// Timers whose callback adds to a state list (`[x, ...prev]`) items drawn at random or from a constant
+    /// list in the file, in code that never calls a backend.
+    static func simulatedFeeds(_ f: ScannedFile) -> [Feed] {
+        guard f.language.isJSFamily || f.language == .vue || f.language == .svelte else { return [] }
+        let b = f.bytes
+        var out: [Feed] = []
+        for lit in ["setInterval(", "setTimeout("] {
+            for o in ProdText.all(f, lit, filter: .code) {
+                if o > 0 && (ProdText.isIdent(b[o - 1]) || b[o - 1] == 0x2E && !ProdText.has(b, at: max(0, o - 7), "window.")) { continue }
+                guard let close = ProdText.matchingClose(f, open: o + lit.utf8.count - 1) else { continue }
+                let cb = (o + lit.utf8.count)..<close
+                guard let (setterAt, args) = appendingSetter(f, in: cb) else { continue }
+                _ = setterAt
+                if hasDataCall(f, in: cb) { continue }
+                if let body = ProdText.enclosingFunctionBody(f, at: o), hasDataCall(f, in: body) { continue }
+                let source = constantSource(f, in: cb, args: args)
+                guard source != nil || ProdText.contains(f, ProdNeedles(["Math.random"]), in: cb) else { continue }
+                out.append(Feed(timer: o, source: source))
+            }
+        }
+        return out
+    }
+
+    /// `setX(prev => [a, ...prev])` / `setX([...xs, a])` in the range: the setter's offset and its argument range.
+    private static func appendingSetter(_ f: ScannedFile, in r: Range<Int>) -> (Int, Range<Int>)? {
+        let b = f.bytes
+        for o in ProdText.all(f, "set", in: r) where o == 0 || !ProdText.isIdent(b[o - 1]) {
+            guard o + 3 < b.count, b[o + 3] >= 0x41 && b[o + 3] <= 0x5A else { continue }
+            let name = ProdText.identifier(b, at: o)
+            let open = o + name.utf8.count
+            guard open < b.count, b[open] == 0x28, let c = ProdText.matchingClose(f, open: open), c <= r.upperBound else { continue }
+            let args = (open + 1)..<c
+            if ProdText.contains(f, ProdNeedles(["..."]), in: args) { return (o, args) }
+        }
+        return nil
+    }
+
+    /// A module- or component-level `const NAME = [ … ]` literal read by index or picked from in the range.
+    private static func constantSource(_ f: ScannedFile, in r: Range<Int>, args: Range<Int>) -> (String, Int)? {
+        let b = f.bytes
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if let ri = ProdText.regionIndex(f, containing: i) { i = max(i + 1, Int(f.regions[ri].end)); continue }
+            guard ProdText.isIdent(b[i]), i == 0 || !ProdText.isIdent(b[i - 1]), !ByteClass.isDigit(b[i]) else { i += 1; continue }
+            var e = i
+            while e < b.count && ProdText.isIdent(b[e]) { e += 1 }
+            if e < b.count && (b[e] == 0x5B || ProdText.has(b, at: e, ".length") || ProdText.has(b, at: e, ".at(")) && !(i > 0 && b[i - 1] == 0x2E) {
+                let name = ProdText.identifier(b, at: i)
+                if let decl = constArrayDecl(f, name: name) { return (name, decl.name) }
+            }
+            i = e
+        }
+        return nil
+    }
+
+    /// The offsets of NAME and of the `[` in `const NAME = [` (or `const NAME: T[] = [`) in the file.
+    static func constArrayDecl(_ f: ScannedFile, name: String) -> (name: Int, open: Int)? {
+        let b = f.bytes
+        for o in ProdText.all(f, name, filter: .code) {
+            let e = o + name.utf8.count
+            guard e < b.count, !ProdText.isIdent(b[e]), o == 0 || !ProdText.isIdent(b[o - 1]) else { continue }
+            let kw = ProdText.identifier(b, endingAt: ProdText.prevNonSpace(b, before: o)).name
+            guard kw == "const" || kw == "let" || kw == "var" else { continue }
+            var j = ProdText.skipSpace(b, from: e)
+            if j < b.count && b[j] == 0x3A {
+                let end = f.lineRange(f.location(of: j).line).upperBound
+                while j < end && b[j] != 0x3D { j += 1 }
+            }
+            guard j + 1 < b.count, b[j] == 0x3D, b[j + 1] != 0x3D, b[j + 1] != 0x3E else { continue }
+            let v = ProdText.skipSpace(b, from: j + 1)
+            if v < b.count && b[v] == 0x5B { return (o, v) }
+        }
+        return nil
+    }
 }

@@ -9,11 +9,27 @@ struct G1ArrayShape: Sendable {
     var contentObjects: Int
     /// Keys seen across the objects, lower-cased, in first-seen order.
     var keys: [String]
+    /// Objects with a record-specific field (author, price, company, …) and another record key, not content.
+    var looseObjects = 0
+    /// Chart points and KPI tiles: a numeric value with a period key (month, day, …) or a trend key (change, delta, …).
+    var seriesObjects = 0
+    /// Objects with at least one numeric value (a number or a figure such as "$1,284" or "87%").
+    var numericObjects = 0
+    /// Objects of a pricing table or plan list (price + features/plan/tier/cta).
+    var pricingObjects = 0
 
     /// Three or more record-like objects, mostly record-like, not navigation or marketing content.
     var isEntityList: Bool { entityObjects >= 3 && entityObjects * 3 >= objects * 2 && contentObjects * 2 < objects }
     /// At least two record-like objects (seed data for a stateful list).
     var isSeedList: Bool { entityObjects >= 2 && entityObjects * 3 >= objects * 2 && contentObjects * 2 < objects }
+    /// Three or more chart points or KPI tiles with invented figures.
+    var isSeriesList: Bool { seriesObjects >= 3 && seriesObjects * 3 >= objects * 2 && contentObjects == 0 && pricingObjects == 0 }
+    /// Three or more objects that read as records of some business entity (entity or loose record shape).
+    var isRecordList: Bool {
+        entityObjects + looseObjects >= 3 && (entityObjects + looseObjects) * 3 >= objects * 2 && contentObjects * 2 < objects && pricingObjects == 0
+    }
+    /// Three or more objects that each carry a figure (for chart `data=` props).
+    var isFigureList: Bool { numericObjects >= 3 && numericObjects * 3 >= objects * 2 && contentObjects == 0 && pricingObjects == 0 }
 }
 
 /// Recognises record-like data in code: arrays of entity objects, entity names, storage keys,
@@ -32,6 +48,18 @@ enum G1Data {
         "first_name", "last_name", "fullname", "full_name", "brand", "duration", "level", "progress", "preview", "message", "reviews", "score",
     ]
     static let contentKeys: Set<String> = ["href", "to", "path", "route", "link", "icon", "quote", "testimonial", "question", "answer", "emoji", "cta"]
+    /// Weak keys that name a field of a particular kind of record, not generic copy (title, description, image).
+    static let specificKeys: Set<String> = [
+        "author", "price", "customer", "patient", "doctor", "location", "rating", "company", "position", "specialty", "brand", "duration",
+        "progress", "reviews", "score", "firstname", "lastname", "first_name", "last_name", "fullname", "full_name", "guest", "room", "isbn",
+        "publisher", "genre", "client", "vendor", "supplier", "owner", "organizer", "venue", "instructor", "teacher", "student", "team",
+        "project", "account", "plan", "unit", "host",
+    ]
+    static let proseKeys: Set<String> = ["text", "content", "comment", "review", "feedback", "bio"]
+    static let personaKeys: Set<String> = ["role", "rating", "avatar", "company", "position", "stars"]
+    static let periodKeys: Set<String> = ["month", "day", "week", "date", "quarter", "year", "period", "hour", "time", "weekday", "dayofweek"]
+    static let trendKeys: Set<String> = ["change", "trend", "delta", "growth", "diff", "increase", "decrease", "changetype", "percentchange", "trenddirection"]
+    static let pricingKeys: Set<String> = ["features", "plan", "tier", "cta", "popular", "highlighted", "recommended", "billing", "interval", "period_label"]
 
     /// Parses the array literal whose `[` is at `open`.
     static func arrayShape(_ file: ScannedFile, open: Int) -> G1ArrayShape? {
@@ -43,13 +71,24 @@ enum G1Data {
             i = skipTrivia(file, from: i, to: close)
             guard i < close else { break }
             if b[i] == 0x7B, let oc = ProdText.matchingClose(file, open: i) {
-                let keys = objectKeys(file, open: i, close: oc)
+                var figures = 0
+                let keys = objectKeys(file, open: i, close: oc, figures: &figures)
                 shape.objects += 1
                 let ks = Set(keys)
                 let strong = ks.intersection(strongKeys).count
                 let weak = ks.intersection(weakKeys).count
-                let content = !ks.intersection(contentKeys).isEmpty || ks.contains("label") && (ks.contains("value") || ks.contains("href"))
-                if content { shape.contentObjects += 1 } else if strong >= 1 && strong + weak >= 2 { shape.entityObjects += 1 }
+                // `{ label, value }` is a select option, unless a trend key makes it a KPI tile (`{ label, value: "$12k", change: "+8%" }`).
+                let content = !ks.intersection(contentKeys).isEmpty
+                    || ks.contains("label") && (ks.contains("value") && ks.isDisjoint(with: trendKeys) || ks.contains("href"))
+                let pricing = ks.contains("price") && !ks.isDisjoint(with: pricingKeys)
+                if pricing { shape.pricingObjects += 1 }
+                if figures > 0 { shape.numericObjects += 1 }
+                if content { shape.contentObjects += 1 } else if strong >= 1 && strong + weak >= 2 { shape.entityObjects += 1 } else if !pricing {
+                    // `{ name, role, rating, text }` is a testimonial: marketing copy, not a record.
+                    let testimonial = !ks.isDisjoint(with: proseKeys) && !ks.isDisjoint(with: personaKeys)
+                    if !ks.isDisjoint(with: specificKeys) && strong + weak >= 2 && !testimonial { shape.looseObjects += 1 }
+                    if figures > 0 && !ks.contains("price") && (!ks.isDisjoint(with: periodKeys) || !ks.isDisjoint(with: trendKeys)) { shape.seriesObjects += 1 }
+                }
                 for k in keys where !shape.keys.contains(k) { shape.keys.append(k) }
                 i = oc + 1
             } else if b[i] == 0x5B || b[i] == 0x28, let c = ProdText.matchingClose(file, open: i) {
@@ -63,6 +102,12 @@ enum G1Data {
 
     /// Keys at the top level of the object literal `{…}`: `key:`, `"key":`, shorthand `key,`.
     static func objectKeys(_ file: ScannedFile, open: Int, close: Int) -> [String] {
+        var figures = 0
+        return objectKeys(file, open: open, close: close, figures: &figures)
+    }
+
+    /// Keys of the object literal, counting in `figures` the values that are numbers or figure strings ("$1,284", "87%", "+4.1%").
+    static func objectKeys(_ file: ScannedFile, open: Int, close: Int, figures: inout Int) -> [String] {
         let b = file.bytes
         var keys: [String] = []
         var i = open + 1
@@ -81,6 +126,7 @@ enum G1Data {
             let n = ProdText.skipSpace(b, from: after)
             if !key.isEmpty && n < close && (b[n] == 0x3A || b[n] == 0x2C || b[n] == 0x7D) || !key.isEmpty && n == close {
                 keys.append(key.lowercased())
+                if n < close && b[n] == 0x3A && isFigure(file, at: ProdText.skipSpace(b, from: n + 1), limit: close) { figures += 1 }
             }
             i = nextComma(file, from: i, to: close)
         }
@@ -108,7 +154,30 @@ enum G1Data {
         return out
     }
 
-    private static func skipTrivia(_ file: ScannedFile, from: Int, to: Int) -> Int {
+    /// A number literal (`4200`, `-3.5`) or a short string that is a figure: digits with at most a currency sign,
+    /// sign, separators, `%` or a `k`/`M` suffix before prose (`"$48,920"`, `"87%"`, `"+12.5% from last month"`).
+    static func isFigure(_ file: ScannedFile, at v: Int, limit: Int) -> Bool {
+        let b = file.bytes
+        guard v < limit else { return false }
+        var i = v
+        if b[i] == 0x2D { i += 1 }
+        if i < limit && ByteClass.isDigit(b[i]) {
+            while i < limit && (ByteClass.isDigit(b[i]) || b[i] == 0x2E || b[i] == 0x5F) { i += 1 }
+            return i >= limit || !ProdText.isIdent(b[i])
+        }
+        guard b[v] == 0x22 || b[v] == 0x27 || b[v] == 0x60 else { return false }
+        var j = v + 1
+        while j < limit && (b[j] == 0x24 || b[j] == 0x2B || b[j] == 0x2D || b[j] == 0x20) { j += 1 }
+        if j + 1 < limit && b[j] == 0xE2 { j += 3 }  // €
+        if j + 1 < limit && b[j] == 0xC2 { j += 2 }  // £
+        var digits = 0
+        while j < limit && (ByteClass.isDigit(b[j]) || b[j] == 0x2C || b[j] == 0x2E) { if ByteClass.isDigit(b[j]) { digits += 1 }; j += 1 }
+        guard digits > 0, j < limit else { return false }
+        let c = b[j]
+        return c == 0x25 || c == b[v] || c == 0x20 || c == 0x6B || c == 0x4B || c == 0x4D
+    }
+
+    static func skipTrivia(_ file: ScannedFile, from: Int, to: Int) -> Int {
         var i = from
         let b = file.bytes
         while i < to {

@@ -55,6 +55,36 @@ public struct MockDataResidueCollector: Collector {
                 import { faker } from ↓'@faker-js/faker'
                 export const users = Array.from({ length: 20 }, () => ({ name: faker.person.fullName() }))
                 """, note: "faker in shipped code"),
+            CollectorExample([
+                "lib/db.ts": "import { drizzle } from 'drizzle-orm/node-postgres'\nimport { Pool } from 'pg'\nexport const db = drizzle(new Pool())\n",
+                "app/analytics/page.tsx": """
+                    const ↓stats = [
+                      { title: 'Occupancy', value: '87%', change: '+4.1% from last month' },
+                      { title: 'Bookings', value: '1,284', change: '+12.5% from last month' },
+                      { title: 'Revenue', value: '$48,920', change: '+8.2% from last month' },
+                    ]
+                    const ↓recentBookings = [
+                      { guest: 'Olivia Martin', email: 'olivia@mail.test', room: 'Skyline Suite', amount: 1999 },
+                      { guest: 'Jackson Lee', email: 'jackson@mail.test', room: 'Harbor Room', amount: 39 },
+                      { guest: 'Isabella Nguyen', email: 'isa@mail.test', room: 'Garden Loft', amount: 299 },
+                    ]
+                    export default function Analytics() {
+                      return <div>{stats.map((s) => <p key={s.title}>{s.value}</p>)}{recentBookings.map((b) => <p key={b.email}>{b.guest}</p>)}</div>
+                    }
+                    """,
+            ], note: "KPI tiles and recent records invented in a page of an app with a database, not named as mock"),
+            CollectorExample("src/components/Bell.tsx", """
+                import { useEffect, useState } from 'react'
+                const ↓MESSAGES = ['Sam commented on Ship v2', 'Priya assigned you a task', 'Alex closed Q3 roadmap']
+                export function Bell() {
+                  const [items, setItems] = useState<string[]>([])
+                  useEffect(() => {
+                    const id = setInterval(() => setItems((prev) => [MESSAGES[Math.floor(Math.random() * MESSAGES.length)], ...prev]), 15000)
+                    return () => clearInterval(id)
+                  }, [])
+                  return <span>{items.length}</span>
+                }
+                """, note: "the made-up events a timer shows as live notifications"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -78,6 +108,25 @@ public struct MockDataResidueCollector: Collector {
                 "src/mocks/browser.ts": "import { setupWorker } from 'msw/browser'\nexport const worker = setupWorker()\n",
                 "README.md": "Lorem ipsum placeholder text; contact john@example.com.\n",
             ], note: "MSW mocking behind a development guard, and placeholder text in docs"),
+            CollectorExample([
+                "lib/db.ts": "import { drizzle } from 'drizzle-orm/node-postgres'\nimport { Pool } from 'pg'\nexport const db = drizzle(new Pool())\n",
+                "app/layout.tsx": """
+                    const navItems = [
+                      { href: '/rooms', label: 'Rooms', icon: 'bed' },
+                      { href: '/bookings', label: 'Bookings', icon: 'calendar' },
+                      { href: '/analytics', label: 'Analytics', icon: 'chart' },
+                    ]
+                    const plans = [
+                      { name: 'Free', price: 0, features: ['1 room'] },
+                      { name: 'Pro', price: 12, features: ['10 rooms'] },
+                      { name: 'Team', price: 40, features: ['Unlimited'] },
+                    ]
+                    export default function Layout({ children }: { children: React.ReactNode }) {
+                      return <div><nav>{navItems.map((i) => <a key={i.href} href={i.href}>{i.label}</a>)}</nav>{plans.map((p) => <p key={p.name}>{p.price}</p>)}{children}</div>
+                    }
+                    """,
+                "app/pricing/page.tsx": "const tiers = [\n  { id: 'a', name: 'Basic', amount: 5, status: 'live' },\n  { id: 'b', name: 'Plus', amount: 9, status: 'live' },\n  { id: 'c', name: 'Max', amount: 19, status: 'live' },\n]\nexport default function Pricing() { return <ul>{tiers.map((t) => <li key={t.id}>{t.name}</li>)}</ul> }\n",
+            ], note: "navigation and pricing constants in an app with a database"),
         ])
 
     public var rules: [PatternRule] {
@@ -149,16 +198,35 @@ public struct MockDataResidueCollector: Collector {
             }
         }
 
+        let appHasBackend = !profile.realStores.isEmpty || profile.hasLongRunningServer || profile.hasFrameworkServer
+        var invented = 0
         // Hard-coded record lists named as samples, or used as the fallback for real data.
         for f in profile.programFiles where f.language.isJSFamily && !Self.isMockPath(f.path) && !importedMockFiles.contains(f.path) {
             for arr in G1Components.entityArrays(f) {
                 guard let name = arr.name, arr.context == .binding || arr.context == .property else { continue }
                 let named = Self.isMockName(name)
                 let fallback = usedAsFallback(f, name: name)
-                guard named || fallback else { continue }
+                guard named || fallback else {
+                    // Not named as mock, but invented records or figures rendered as real in an app with a backend.
+                    guard appHasBackend, !profile.serverSide.contains(f.path), let (kind, _) = G1Components.shownAsReal(arr, in: f, profile: profile) else { continue }
+                    invented += 1
+                    findings.append(Finding.at(d, rule: "invented-display", file: f, offset: nameOffset(f, name: name, before: arr.shape.open), severity: .medium,
+                        message: "`\(name)` is a hard-coded list of \(arr.shape.objects) invented \(kind.noun) that shipped UI shows as real data, although the app has a backend: users and reviewers take the made-up \(kind == .records ? "names and amounts" : "numbers") for facts. Replace it with data from the API, or remove the panel."))
+                    continue
+                }
                 let off = nameOffset(f, name: name, before: arr.shape.open)
                 findings.append(Finding.at(d, rule: "sample-records", file: f, offset: off, severity: .medium,
                     message: "`\(name)` is a hard-coded list of \(arr.shape.entityObjects) invented records\(fallback ? " shown whenever the real data is empty or fails to load" : "") in shipped code. Users (and testers) take them for real data and real problems stay hidden. Remove it and render an empty state."))
+            }
+        }
+
+        // Constant lists a timer draws invented notifications or activity from.
+        for f in profile.programFiles where !profile.serverSide.contains(f.path) && !Self.isMockPath(f.path) {
+            for feed in G1Components.simulatedFeeds(f) {
+                guard let src = feed.source, !findings.contains(where: { $0.path == f.path && $0.line == f.location(of: src.offset).line }) else { continue }
+                invented += 1
+                findings.append(Finding.at(d, rule: "invented-feed", file: f, offset: src.offset, severity: .medium,
+                    message: "`\(src.name)` is a list of made-up events that a timer (line \(f.location(of: feed.timer).line)) shows to users as live notifications or activity. Nobody did these things; real events never appear. Remove it and feed the UI from real events."))
             }
         }
 
@@ -201,6 +269,7 @@ public struct MockDataResidueCollector: Collector {
         let value = FindingScore.score(findings)
         return MetricResult(metricID: d.id, value: .measured(value), findings: findings, evidence: [
             Evidence("shipped program files", profile.programFiles.count), Evidence("mock modules imported by shipped code", mockImports),
+            Evidence("unnamed invented lists shown as real", invented),
             Evidence("findings", findings.count),
         ])
     }

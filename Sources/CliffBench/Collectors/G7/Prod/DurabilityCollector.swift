@@ -90,6 +90,19 @@ public struct DurabilityCollector: Collector {
                     notes[note["id"]] = note
                     return jsonify(note)
                 """, note: "a Python dict used as the database"),
+            CollectorExample([
+                "server/db.ts": "import pg from 'pg'\nexport const pool = new pg.Pool()\n",
+                "server/activity.ts": "const ↓activityLog: { userId: string; action: string }[] = []\nexport function recordActivity(e: { userId: string; action: string }) {\n  activityLog.unshift(e)\n}\nexport function recentActivity(userId: string) {\n  return activityLog.filter((a) => a.userId === userId).slice(0, 20)\n}\n",
+                "server/routes.ts": "import express from 'express'\nimport { pool } from './db'\nimport { recordActivity, recentActivity } from './activity'\nconst app = express()\napp.post('/api/tasks', async (req, res) => {\n  const { rows } = await pool.query('insert into tasks (title) values ($1) returning *', [req.body.title])\n  recordActivity({ userId: req.body.userId, action: 'created' })\n  res.json(rows[0])\n})\napp.get('/api/activity', (req, res) => res.json(recentActivity(String(req.query.userId))))\napp.listen(5000)\n",
+            ], note: "an activity log kept in server memory although tasks live in Postgres"),
+            CollectorExample("src/pages/Drafts.tsx", """
+                import { useEffect, useState } from 'react'
+                export default function Drafts() {
+                  const [drafts, setDrafts] = useState<any[]>([])
+                  useEffect(() => { ↓localStorage.setItem('invoice-drafts', JSON.stringify(drafts)) }, [drafts])
+                  return <button onClick={() => setDrafts([...drafts, { id: 1 }])}>New</button>
+                }
+                """, note: "a list of draft invoices kept only in the browser"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -134,6 +147,10 @@ public struct DurabilityCollector: Collector {
                 "tests/todos.test.js": "let todos = []\ntest('adds', () => { todos.push({ id: 1 }); expect(todos).toHaveLength(1) })\n",
                 "src/pages/Home.tsx": "export default function Home() { return <main><h1>Welcome</h1><a href='/docs'>Docs</a></main> }\n",
             ], note: "an array in a test, and a static page with no data entry"),
+            CollectorExample([
+                "server/index.ts": "import express from 'express'\nimport pg from 'pg'\nconst pool = new pg.Pool()\nconst requestLog: { path: string; ms: number }[] = []\nconst app = express()\napp.use((req, res, next) => { requestLog.push({ path: req.path, ms: 1 }); next() })\napp.get('/debug/slow', (req, res) => res.json(requestLog.filter((r) => r.ms > 1000)))\napp.get('/api/tasks', async (req, res) => res.json((await pool.query('select * from tasks')).rows))\napp.listen(5000)\n",
+                "src/pages/Compose.tsx": "import { useEffect, useState } from 'react'\nexport default function Compose() {\n  const [note, setNote] = useState('')\n  useEffect(() => { localStorage.setItem('invoice-note-draft', note) }, [note])\n  return <textarea value={note} onChange={(e) => setNote(e.target.value)} />\n}\n",
+            ], note: "a request log for diagnostics, and one form's draft text autosaved in the browser"),
         ])
 
     public var rules: [PatternRule] {
@@ -148,7 +165,7 @@ public struct DurabilityCollector: Collector {
         ]
     }
 
-    private struct MemCollection {
+    struct MemCollection {
         var file: ScannedFile
         var offset: Int
         /// Access path: ["todos"] or ["db", "users"].
@@ -172,7 +189,7 @@ public struct DurabilityCollector: Collector {
         var memory: [(MemCollection, ScannedFile, Int)] = []
         for f in profile.programFiles where profile.serverSide.contains(f.path) {
             let cols = f.language == .python ? pythonCollections(f) : (f.language.isJSFamily ? jsCollections(f) : [])
-            for c in cols where !Self.isTechnical(c.path.last ?? "") {
+            for c in cols where !Self.isTechnical(c.path.last ?? "") || Self.isUserFacingLog(c, profile: profile) {
                 if let (mf, mo) = mutation(of: c, profile: profile) { memory.append((c, mf, mo)) }
             }
         }
@@ -207,7 +224,8 @@ public struct DurabilityCollector: Collector {
                 continue
             }
             guard let (key, value) = ProdStorage.key(f, at: o, literal: lit) else { continue }
-            let kind = G1Data.classifyKey(key, value: value, taskEntities: taskEntities)
+            var kind = G1Data.classifyKey(key, value: value, taskEntities: taskEntities)
+            if kind == .preference, let draft = Self.draftRecords(key: key, value: value, taskEntities: taskEntities) { kind = .entity(draft) }
             guard case .entity(let entity) = kind else {
                 if kind != .unknown { prefKeys.append(key) }
                 continue
@@ -286,6 +304,22 @@ public struct DurabilityCollector: Collector {
         return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: evidence)
     }
 
+    /// `invoice-drafts` holding `drafts`: a list of draft records of an entity (not one form's draft text),
+    /// which the key calls a preference only because of the word "draft". Returns the entity.
+    static func draftRecords(key: String, value: String?, taskEntities: [String]) -> String? {
+        let words = ProdText.words(key)
+        guard words.contains(where: { $0 == "draft" || $0 == "drafts" }), let v = value,
+              let last = ProdText.words(v).last, ProdText.isPlural(last) else { return nil }
+        let prefs: Set<String> = ["theme", "sidebar", "language", "locale", "settings", "preferences", "prefs", "filter", "filters", "sort", "view", "layout", "form", "editor"]
+        guard !words.contains(where: { prefs.contains($0) }) else { return nil }
+        let task = Set(taskEntities.map { ProdText.singular($0.lowercased()) })
+        for w in words where w != "draft" && w != "drafts" {
+            let s = ProdText.singular(w)
+            if G1Data.entityNouns.contains(s) || task.contains(s) { return s }
+        }
+        return nil
+    }
+
     /// The range of the Python function whose body contains `o` (by indentation), or nil at module level.
     private func pythonFunction(_ f: ScannedFile, around o: Int) -> Range<Int>? {
         let b = f.bytes
@@ -336,6 +370,33 @@ public struct DurabilityCollector: Collector {
 
     static func isTechnical(_ name: String) -> Bool {
         ProdText.words(name).contains { technicalWords.contains($0) }
+    }
+
+    /// Words that are technical on their own (`logs`, `queue`) but name user-facing records with a
+    /// qualifier (`activityLog`, `auditLog`, `notificationQueue`).
+    private static let softTechnicalWords: Set<String> = ["log", "logs", "queue", "pending", "feed", "rooms"]
+    private static let operationalQualifiers: Set<String> = ["request", "requests", "error", "errors", "debug", "access", "http", "api", "server",
+                                                             "console", "perf", "performance", "trace", "event", "events", "job", "jobs", "retry",
+                                                             "task", "tasks", "message", "messages", "email", "emails", "mail", "webhook", "webhooks"]
+
+    /// `activityLog` / `auditLog`: a qualified log whose only technical word is soft, read back by an
+    /// exported function or a route handler (so users see it), in server code.
+    static func isUserFacingLog(_ c: MemCollection, profile: ProdAppProfile) -> Bool {
+        guard c.path.count == 1, let name = c.path.last else { return false }
+        let words = ProdText.words(name)
+        guard words.count >= 2, words.allSatisfy({ !technicalWords.contains($0) || softTechnicalWords.contains($0) }),
+              words.contains(where: { softTechnicalWords.contains($0) }),
+              !words.contains(where: { operationalQualifiers.contains($0) }) else { return false }
+        // Read back (filtered, sliced, returned) somewhere other than where it is written.
+        let f = c.file
+        let b = f.bytes
+        for o in ProdText.all(f, name, filter: .code) where o > c.offset + name.utf8.count {
+            let e = o + name.utf8.count
+            guard e < b.count, !ProdText.isIdent(b[e]), !ProdText.isIdent(b[o - 1]) else { continue }
+            for read in [".filter(", ".slice(", ".map(", ".find(", ".values(", ".get("] where ProdText.has(b, at: e, read) { return true }
+            if ProdText.identifier(b, endingAt: ProdText.prevNonSpace(b, before: o)).name == "return" { return true }
+        }
+        return false
     }
 
     /// Module-level `let|const|var name = [ … ] | new Map() | new Set() | {}` (and `{ users: [], … }` object stores).

@@ -3,6 +3,7 @@ import { Search } from "lucide-react";
 
 // expect: G1.D1, G1.D2
 const mockClients = [
+  // expect: G1.D2
   { id: 1, name: "John Doe", company: "Acme Corp", email: "john@example.com", balance: 1250 },
   { id: 2, name: "Jane Smith", company: "Globex", email: "jane@example.com", balance: 0 },
   { id: 3, name: "Bob Johnson", company: "Initech", email: "bob@example.com", balance: 3400 },
