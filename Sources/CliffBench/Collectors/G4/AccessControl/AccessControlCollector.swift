@@ -15,14 +15,21 @@ import Foundation
 ///   anyone, or any signed-in user, reach the collection.
 /// - **Server routes that read or write user data** (`ServerRoutes`: Express, Fastify, Hono, Next.js, server actions,
 ///   edge functions, Flask, FastAPI, Django; database calls found by `DataAccessFile`, plus Knex, Mongoose and
-///   SQLAlchemy/Django/DB-API lines in Python): open when nothing checks the caller; IDOR when a guarded handler
+///   SQLAlchemy/Django/DB-API lines in Python, with the columns of Python ORM models from `PythonModels`): open
+///   when nothing checks the caller (a role flag the handler only returns, `{"is_admin": u.is_admin}`, is no check); IDOR when a guarded handler
 ///   loads, changes or deletes a record chosen by a path/body/query value with no owner filter, no later owner
 ///   comparison, no earlier identity-scoped lookup and no role check; role escalation when it writes `role`/`isAdmin`
 ///   (or the whole request body into a table with such a column) from request input. Supabase calls made with the
 ///   caller's own token are governed by RLS and judged with the tables; only service-role calls are route paths.
 ///
 /// Public data is not a path: tables and collections whose names are lookup or public content (products,
-/// categories, published posts) with no personal columns, SELECT policies that admit only published/public rows,
+/// categories, published posts) with no personal columns; public listings, i.e. reads of a table that is user data
+/// only through its owner column (its name is not a user-data name) when none of its columns is personal, secret or
+/// private free text (email, phone, address, password/token/hash, body/content/notes…) and a listing column says
+/// its rows are offered to others (price, sku, isbn, stock, capacity, a published/public flag) — a catalogue of
+/// books, rooms or products a seller owns but every visitor browses; writes to it and reads of anything else are
+/// still judged, and a table whose columns the files do not give is never a listing. Also public: SELECT policies
+/// that admit only published/public rows,
 /// unauthenticated reads filtered by a published flag or a secret token, and anonymous inserts that attribute no
 /// owner (contact forms, waitlists). Sign-in, sign-up and webhook endpoints are not judged (G4.D2, G4.D4 cover them).
 ///
@@ -119,6 +126,45 @@ public struct AccessControlCollector: Collector {
                     """,
                 "src/lib/profile.ts": "import { supabase } from './supabase'\nexport const save = (id: string, name: string) => supabase.from('profiles').update({ full_name: name }).eq('id', id)\n",
             ], note: "role escalation through an own-row UPDATE policy that leaves the role column writable"),
+            CollectorExample([
+                "app.py": """
+                    from flask import Flask, jsonify
+                    from flask_sqlalchemy import SQLAlchemy
+                    app = Flask(__name__)
+                    db = SQLAlchemy(app)
+
+                    class Member(db.Model):
+                        id = db.Column(db.Integer, primary_key=True)
+                        email = db.Column(db.String(255))
+                        is_admin = db.Column(db.Boolean, default=False)
+
+                    ↓@app.route("/admin/members")
+                    def admin_members():
+                        members = Member.query.all()
+                        return jsonify([{"id": m.id, "email": m.email, "is_admin": m.is_admin} for m in members])
+                    """,
+            ], note: "an admin listing with no decorator at all; returning the is_admin flag is not a role check"),
+            CollectorExample([
+                "app.py": """
+                    from flask import Flask, render_template
+                    from flask_login import login_required
+                    app = Flask(__name__)
+
+                    class Listing(db.Model):
+                        id = db.Column(db.Integer, primary_key=True)
+                        seller_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+                        title = db.Column(db.String(200))
+                        price = db.Column(db.Numeric(8, 2))
+
+                    @app.route("/listings/<int:listing_id>", methods=["DELETE"])
+                    @login_required
+                    def delete_listing(listing_id):
+                        ↓listing = Listing.query.get_or_404(listing_id)
+                        db.session.delete(listing)
+                        db.session.commit()
+                        return "", 204
+                    """,
+            ], note: "a public listing may be read by anyone, but deleting one by id needs an owner check"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -192,6 +238,38 @@ public struct AccessControlCollector: Collector {
                     """,
                 "tests/test_notes.py": "def test_other():\n    note = Note.query.get_or_404(1)\n",
             ], note: "a Flask query scoped to the current user; the unscoped twin in a test"),
+            CollectorExample([
+                "app.py": """
+                    from flask import Flask, render_template, jsonify, abort
+                    from flask_login import login_required, current_user
+                    app = Flask(__name__)
+
+                    class Book(db.Model):
+                        id = db.Column(db.Integer, primary_key=True)
+                        owner_id = db.Column(db.Integer, db.ForeignKey("user.id"), nullable=False)
+                        title = db.Column(db.String(200))
+                        price = db.Column(db.Numeric(8, 2))
+
+                    class User(db.Model):
+                        id = db.Column(db.Integer, primary_key=True)
+                        email = db.Column(db.String(255))
+
+                    @app.route("/")
+                    def index():
+                        return render_template("index.html", books=Book.query.limit(50).all())
+
+                    @app.route("/books/<int:book_id>")
+                    def book(book_id):
+                        return render_template("book.html", book=Book.query.get_or_404(book_id))
+
+                    @app.route("/admin/users")
+                    @login_required
+                    def admin_users():
+                        if not current_user.is_admin:
+                            abort(403)
+                        return jsonify([u.email for u in User.query.all()])
+                    """,
+            ], note: "a public catalogue (owner column, a price, no personal columns) read anonymously; an admin route checking the flag"),
         ])
 
     public var rules: [PatternRule] {
@@ -321,6 +399,7 @@ public struct AccessControlCollector: Collector {
             }
             handlers.append((r, h, f))
         }
+        let pyModels = handlers.contains { $0.2.language == .python } ? PythonModels(app.files) : PythonModels([])
         // Tables the schema does not describe but the code scopes by an owner column somewhere (`where({ user_id: … })`).
         var ownedInCode = Set<String>()
         for (_, h, _) in handlers {
@@ -331,12 +410,12 @@ public struct AccessControlCollector: Collector {
             }
         }
         for (r, h, f) in handlers {
-            let userOps = h.ops.filter { isUserData($0.table, model, ownedInCode) }
+            let userOps = h.ops.filter { isUserData($0.table, model, pyModels, ownedInCode) }
             guard !userOps.isEmpty else { continue }
             tally.judged += 1; tally.routes += 1
             let adminGuard = r.guards.contains { g in let e = g.evidence.lowercased(); return e.contains("admin") || e.contains("role") || e.contains("staff") || e.contains("permission") }
                 || r.middleware.contains { m in let e = m.text.lowercased(); return e.contains("admin") || e.contains("role") || e.contains("permission") }
-            if let x = judgeRoute(r, h, userOps, model: model, app: app, f: f, adminGuard: adminGuard) {
+            if let x = judgeRoute(r, h, userOps, model: model, pyModels: pyModels, app: app, f: f, adminGuard: adminGuard) {
                 switch x.rule {
                 case "route-unauthenticated": tally.open += 1
                 case "route-idor": tally.idor += 1
@@ -381,9 +460,15 @@ public struct AccessControlCollector: Collector {
     }
 
     /// Whether a table or model named in code holds user data.
-    private func isUserData(_ name: String?, _ model: SchemaModel, _ ownedInCode: Set<String>) -> Bool {
+    private func isUserData(_ name: String?, _ model: SchemaModel, _ pyModels: PythonModels, _ ownedInCode: Set<String>) -> Bool {
         guard let name, !name.isEmpty else { return false }
         if let t = model.resolve(codeName: name), !t.columns.isEmpty { return model.isUserData(t) && !DataAccessFile.isLogTable(t.name.name) }
+        if let m = pyModels.model(name), !m.columns.isEmpty {
+            let table = m.tableName ?? m.className
+            if DataAccessFile.isLogTable(table) { return false }
+            return m.columns.contains { SchemaNames.isOwnerColumn($0) } || SchemaNames.isUserDataName(m.className) || SchemaNames.isUserDataName(table)
+                || m.columns.contains { TableAccess.piiColumns.contains($0.lowercased()) }
+        }
         if ownedInCode.contains(DataAccessFile.normalTable(name)) { return true }
         return SchemaNames.isUserDataName(name) && !DataAccessFile.isLogTable(name)
     }
@@ -409,8 +494,36 @@ public struct AccessControlCollector: Collector {
 
     private static let capabilityWords: Set<String> = ["token", "inviteCode", "invite_code", "shareId", "share_id", "slug", "code", "shareToken", "share_token", "publicId", "public_id"]
 
-    /// A read anyone may make: public content without personal columns, or rows filtered by a published flag or a secret token.
-    private func isPublicRead(_ op: HandlerOp, _ model: SchemaModel) -> Bool {
+    /// Columns that mark a row as something offered to other people (a price, stock, a capacity, a published flag).
+    static let listingColumns: Set<String> = ["price", "price_cents", "unit_price", "list_price", "isbn", "sku", "stock", "stock_quantity",
+                                              "in_stock", "capacity", "is_published", "published", "published_at", "is_public", "ispublic",
+                                              "is_listed", "listed", "visibility", "pricecents", "unitprice", "ispublished", "publishedat", "islisted"]
+
+    /// Column words that make a row personal or secret whatever the table is for.
+    static let privateColumnWords = ["email", "phone", "password", "token", "secret", "hash", "address", "birth", "ssn", "iban", "salary",
+                                     "diagnosis", "stripe", "api_key", "apikey", "private", "ip_address"]
+
+    /// A public listing (a catalogue of books, rooms or products other people browse): the table's own name is not a
+    /// user-data name (it counts as user data only through its owner column), none of its columns is personal, secret
+    /// or private free text, and a listing column says its rows are offered to others. Only known columns count: a
+    /// table the files do not describe is never a listing.
+    private func isPublicListing(_ name: String, _ model: SchemaModel, _ pyModels: PythonModels) -> Bool {
+        let columns: [String]
+        let table: String
+        if let t = model.resolve(codeName: name), !t.columns.isEmpty { columns = t.columns.map(\.name); table = t.name.name }
+        else if let m = pyModels.model(name), !m.columns.isEmpty { columns = m.columns; table = m.tableName ?? m.className }
+        else { return false }
+        if SchemaNames.isUserDataName(table) || SchemaNames.isUserDataName(name) || SchemaNames.isUserTable(SQLName(schema: nil, name: table.lowercased())) { return false }
+        let lower = columns.map { $0.lowercased() }
+        if lower.contains(where: { c in TableAccess.piiColumns.contains(c) || Self.privateColumnWords.contains { c.contains($0) } || ["body", "content", "message", "notes"].contains(c) }) {
+            return false
+        }
+        return lower.contains { Self.listingColumns.contains($0) }
+    }
+
+    /// A read anyone may make: public content without personal columns, a public listing, or rows filtered by a
+    /// published flag or a secret token.
+    private func isPublicRead(_ op: HandlerOp, _ model: SchemaModel, _ pyModels: PythonModels) -> Bool {
         guard op.op == .read || op.op == .readOne || op.op == .count else { return false }
         let w = op.whereText.lowercased()
         if ["published", "is_public", "ispublic", "visibility", "status:", "status =", "'status'", "is_active", "isactive"].contains(where: { w.contains($0) }) { return true }
@@ -419,12 +532,14 @@ public struct AccessControlCollector: Collector {
             return Self.capabilityWords.contains(id) || ["token", "code", "secret", "slug", "hash", "nonce"].contains { l.hasSuffix($0) }
         }) { return true }
         guard let name = op.table else { return false }
+        if isPublicListing(name, model, pyModels) { return true }
         let t = model.resolve(codeName: name)
-        let personal = t?.columns.contains { TableAccess.piiColumns.contains($0.name.lowercased()) } ?? false
+        let personal = t?.columns.contains { TableAccess.piiColumns.contains($0.name.lowercased()) }
+            ?? pyModels.model(name)?.columns.contains { TableAccess.piiColumns.contains($0.lowercased()) } ?? false
         return (RLSPoliciesCollector.isPublicContent(name) || SchemaNames.isLookupName(name)) && !personal
     }
 
-    private func judgeRoute(_ r: ServerRoute, _ h: HandlerAccess, _ ops: [HandlerOp], model: SchemaModel, app: AppContext, f: ScannedFile,
+    private func judgeRoute(_ r: ServerRoute, _ h: HandlerAccess, _ ops: [HandlerOp], model: SchemaModel, pyModels: PythonModels, app: AppContext, f: ScannedFile,
                             adminGuard: Bool) -> Finding? {
         let d = descriptor
         let userTable: (String?) -> Bool = { n in
@@ -439,7 +554,7 @@ public struct AccessControlCollector: Collector {
             return t.columns.contains { HandlerAccess.roleKeys.contains($0.name) }
         }
         if !r.isGuarded && !h.readsIdentity() && !h.checksOwnership(after: h.span.lowerBound) && !h.checksRole() {
-            for op in ops where !isPublicRead(op, model) && op.op != .count {
+            for op in ops where !isPublicRead(op, model, pyModels) && op.op != .count {
                 if op.op == .read || op.op == .readOne, !h.returnsWhole(op.binding, after: op.anchor) { continue }
                 if op.op == .update, let w = op.writeText, Self.onlyCounters(w) { continue }  // a click or view counter
                 if op.op == .insert {
@@ -473,7 +588,7 @@ public struct AccessControlCollector: Collector {
         var checkedBefore = false
         for op in ops {
             if h.isScoped(op.whereText) && !op.whereText.isEmpty { checkedBefore = true; continue }
-            if checkedBefore || isPublicRead(op, model) || op.op == .count { continue }
+            if checkedBefore || isPublicRead(op, model, pyModels) || op.op == .count { continue }
             if op.op == .read || op.op == .readOne, !op.binding.isEmpty, !h.returnsWhole(op.binding, after: op.anchor) { continue }
             if op.op == .insert || op.op == .upsert {
                 if let o = op.writeObject, let code = h.code,

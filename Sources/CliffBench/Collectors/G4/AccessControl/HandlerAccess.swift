@@ -329,12 +329,23 @@ struct HandlerAccess {
         return code.text(stmt..<o).trimmingCharacters(in: .whitespaces).hasPrefix("return")
     }
 
-    /// An admin-only handler: a role check in its code (an admin may reach any record).
+    /// An admin-only handler: a role check in its code (an admin may reach any record). Role helpers
+    /// (`requireAdmin(`, `has_role(`) and role comparisons count anywhere; a bare flag (`isAdmin`, `is_admin`,
+    /// `is_staff`) counts only in a decision (`if`, `assert`, `abort`, a ternary or `&&`), not when the handler merely
+    /// returns it (`{"is_admin": u.is_admin}` in a listing of users is data, not a check).
     func checksRole() -> Bool {
-        let t = ByteNav.codeText(file, span).lowercased()
-        return ["isadmin", "is_admin", "requireadmin", "require_admin", "admin_required", "is_staff", "is_superuser", "hasrole", "has_role",
-                "requirerole", "checkrole", "haspermission", "checkpermission", "has_permission", "requirepermission", "role === 'admin'", "role !== 'admin'", "role == 'admin'", "role != 'admin'", "role === \"admin\"",
-                "role !== \"admin\"", "role == \"admin\"", "role != \"admin\"", "roles.includes('admin", "'admin' in"].contains { t.contains($0) }
+        let helpers = ["requireadmin", "require_admin", "admin_required", "hasrole", "has_role", "requirerole", "checkrole", "haspermission",
+                       "checkpermission", "has_permission", "requirepermission", "role === 'admin'", "role !== 'admin'", "role == 'admin'",
+                       "role != 'admin'", "role === \"admin\"", "role !== \"admin\"", "role == \"admin\"", "role != \"admin\"",
+                       "roles.includes('admin", "'admin' in"]
+        let flags = ["isadmin", "is_admin", "is_staff", "is_superuser"]
+        let decisions = ["if ", "if(", "elif ", "assert ", "&&", "||", "? ", "abort(", "raise ", "throw ", "403", "unless", "return not "]
+        for line in lines() {
+            let t = line.text.lowercased()
+            if helpers.contains(where: { t.contains($0) }) { return true }
+            if flags.contains(where: { t.contains($0) }), decisions.contains(where: { t.contains($0) }) { return true }
+        }
+        return false
     }
 
     // MARK: - JS operations
@@ -472,6 +483,7 @@ struct HandlerAccess {
 
     private func pythonOps() -> [HandlerOp] {
         var out: [HandlerOp] = []
+        var loads: [String: (table: String, whereText: String, anchor: Int)] = [:]
         for line in lines() {
             let t = line.text
             guard Self.pyMarkers.contains(where: { t.contains($0) }) else { continue }
@@ -487,7 +499,21 @@ struct HandlerAccess {
             } else { op = .read }
             var anchorOffset = line.offset
             while anchorOffset < span.upperBound - 1, file.bytes[anchorOffset] == 0x20 || file.bytes[anchorOffset] == 0x09 { anchorOffset += 1 }
-            out.append(HandlerOp(table: Self.pythonTable(t), op: op, anchor: min(anchorOffset, span.upperBound - 1), whereText: t,
+            var table = Self.pythonTable(t)
+            var whereText = t
+            // `db.session.delete(book)` acts on the record an earlier line loaded: its table and the query that chose it
+            // (where an owner filter belongs, so the finding points there).
+            if table == nil, op == .delete, let r = t.range(of: ".delete("), let arg = JSCode.identifiers(in: String(t[r.upperBound...])).first,
+               let load = loads[arg] {
+                table = load.table
+                whereText = load.whereText
+                anchorOffset = load.anchor
+            }
+            if let eq = t.firstIndex(of: "="), t[t.index(after: eq)...].first != "=", let name = JSCode.identifiers(in: String(t[..<eq])).last,
+               !t[..<eq].contains("("), let tb = table {
+                loads[name] = (tb, t, anchorOffset)
+            }
+            out.append(HandlerOp(table: table, op: op, anchor: min(anchorOffset, span.upperBound - 1), whereText: whereText,
                                  writeText: op == .read || op == .readOne ? nil : t, writeObject: nil))
         }
         return out

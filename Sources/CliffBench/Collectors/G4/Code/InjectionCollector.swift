@@ -7,7 +7,12 @@ import Foundation
 /// NoSQL: a whole request object used as a filter, `$where` built from data, a login filter fed
 /// raw body fields. XSS: `dangerouslySetInnerHTML`, `innerHTML`/`outerHTML`/`insertAdjacentHTML`,
 /// `document.write`, `v-html`, `{@html}`, Jinja `|safe`, `Markup(`, `render_template_string(` with
-/// non-sanitised data (DOMPurify, sanitize-html, escaping and constants are safe). Code: `eval`,
+/// non-sanitised data (DOMPurify, sanitize-html, escaping and constants are safe). Reflected XSS on the server:
+/// `res.send`/`res.write`/`res.end` (Express sends strings as text/html unless the handler set another type),
+/// Hono `c.html`, `new Response(…)` whose headers say text/html, and Flask/Django views returning a string
+/// (served as text/html) — when the body is a template, concatenation, f-string or format built from request
+/// input (read directly, or through a local name assigned from it) that no escaping call wraps. JSON answers,
+/// text/plain, escaped values (`he.encode`, `escape(`, `DOMPurify.sanitize`) and `render_template` are not findings. Code: `eval`,
 /// `new Function`, string `setTimeout`, Python `eval`/`exec`. Shell: `child_process.exec`/`execSync`,
 /// `spawn(…, { shell: true })`, `os.system`, `os.popen`, `subprocess(…, shell=True)` with interpolation.
 /// Only code regions of shipped files count; interpolating request input directly is critical for
@@ -59,6 +64,42 @@ public struct InjectionCollector: Collector {
             CollectorExample("server/calc.js", """
                 app.post('/calc', (req, res) => res.json({ result: ↓eval(req.body.expression) }));
                 """, note: "eval of request input"),
+            CollectorExample("server/routes/share.js", """
+                router.get('/share/:id', async (req, res) => {
+                  const item = await Item.findById(req.params.id);
+                  res.status(200).↓send(`<html><body><h1>Shared</h1><p>From ${req.query.from}</p></body></html>`);
+                });
+                """, note: "reflected XSS: Express sends a string built from request input as text/html"),
+            CollectorExample("server/hello.js", """
+                app.get('/hello/:name', (req, res) => res.↓send('<p>Hello ' + req.params.name + '</p>'));
+                """, note: "concatenated request input"),
+            CollectorExample("app/api/preview/route.ts", """
+                export async function GET(req: Request) {
+                  const { searchParams } = new URL(req.url);
+                  const q = searchParams.get('q') ?? '';
+                  const html = `<!doctype html><h1>Results for ${q}</h1>`;
+                  return new ↓Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+                }
+                """, note: "a Next route handler answering text/html with a query value"),
+            CollectorExample([
+                "app.py": """
+                    from flask import Flask, request
+                    app = Flask(__name__)
+
+                    @app.route("/greet")
+                    def greet():
+                        name = request.args.get("name", "friend")
+                        ↓return f"<h1>Hello {name}</h1>"
+                    """,
+                "views/echo.py": """
+                    from flask import Blueprint, request
+                    bp = Blueprint("echo", __name__)
+
+                    @bp.route("/echo", methods=["POST"])
+                    def echo():
+                        ↓return "<p>You said: %s</p>" % request.form["msg"]
+                    """,
+            ], note: "Flask views returning request input as HTML (f-string, % formatting)"),
             CollectorExample([
                 "server/auth.js": """
                     const User = require('./models/User');
@@ -113,6 +154,43 @@ public struct InjectionCollector: Collector {
                   execFile('convert', [req.body.file, 'out.png'], (err) => res.json({ ok: !err }));
                 });
                 """, note: "execFile with an argument array"),
+            CollectorExample("server/routes/share.js", """
+                const he = require('he');
+                router.get('/share/:id', (req, res) => res.send(`<p>From ${he.encode(String(req.query.from))}</p>`));
+                router.get('/api/echo', (req, res) => res.json({ from: req.query.from }));
+                router.get('/plain', (req, res) => { res.type('text/plain'); res.send(`From ${req.query.from}`); });
+                router.get('/count', (req, res) => res.send(`<p>${Number(req.query.n)} items</p>`));
+                socket.send(`<p>${req.body.msg}</p>`);
+                """, note: "escaped, JSON, text/plain, numeric; a socket is not an HTTP response"),
+            CollectorExample("app/api/preview/route.ts", """
+                import DOMPurify from 'isomorphic-dompurify';
+                export async function GET(req: Request) {
+                  const q = new URL(req.url).searchParams.get('q') ?? '';
+                  const text = new Response(`Results for ${q}`);
+                  return new Response(`<h1>${DOMPurify.sanitize(q)}</h1>`, { headers: { 'content-type': 'text/html' } });
+                }
+                """, note: "a Response without an HTML type is text/plain; a sanitised value"),
+            CollectorExample("app.py", """
+                from flask import Flask, request, jsonify, render_template
+                from markupsafe import escape
+                app = Flask(__name__)
+
+                @app.route("/greet")
+                def greet():
+                    name = escape(request.args.get("name", "friend"))
+                    return f"<h1>Hello {name}</h1>"
+
+                @app.route("/api/echo")
+                def echo():
+                    return jsonify(msg=request.args.get("msg"))
+
+                @app.route("/search")
+                def search():
+                    return render_template("search.html", q=request.args.get("q"))
+
+                def banner(title):
+                    return f"<h1>{title}</h1>"
+                """, note: "escaped input, JSON, an autoescaped template, a helper that is not a view"),
             CollectorExample("server/routes/users.test.js", """
                 await pool.query(`DELETE FROM users WHERE email = '${email}'`);
                 """, note: "tests are not shipped"),
@@ -131,6 +209,11 @@ public struct InjectionCollector: Collector {
             PatternRule(id: "G4.P3/html", literals: ["dangerouslySetInnerHTML", "innerHTML", "outerHTML", "insertAdjacentHTML(", "document.write(", "v-html",
                                                     "{@html", "|safe", "| safe", "Markup(", "render_template_string(", "bypassSecurityTrustHtml("],
                         regions: .code, regexEquivalent: #"dangerouslySetInnerHTML|\.(inner|outer)HTML\s*\+?=|insertAdjacentHTML\(|document\.write\(|v-html=|\{@html|\|\s*safe|Markup\(|render_template_string\(|bypassSecurityTrustHtml\("#),
+            PatternRule(id: "G4.P3/html-response", literals: [".send(", ".write(", ".end(", "new Response(", "new NextResponse(", "c.html("],
+                        regions: .code, languages: js,
+                        regexEquivalent: #"\b(res|response|reply)(\.status\([^)]*\))?\.(send|write|end)\(\s*(`[^`]*\$\{[^}]*(req\.|params|query|body)|["'][^"']*["']\s*\+\s*req\.)|new (Next)?Response\([^;]*text/html"#),
+            PatternRule(id: "G4.P3/html-return", literals: ["return ", "make_response(", "HTMLResponse("], regions: .code, languages: py, wordStart: true,
+                        regexEquivalent: #"^\s*return\s+(f["'][^"']*\{[^}]*request\.|["'][^"']*["']\s*(\+|%|\.format\()[^\n]*request\.)|make_response\(|HTMLResponse\("#),
             PatternRule(id: "G4.P3/eval", literals: ["eval(", "new Function(", "setTimeout(", "setInterval(", "exec(", "runInNewContext(", "runInThisContext("],
                         regions: .code, languages: js.union(py), wordStart: true,
                         regexEquivalent: #"\b(eval|exec)\(\s*[^"'\s)]|new Function\(|set(Timeout|Interval)\(\s*["'`]|runIn(New|This)Context\("#),
@@ -178,6 +261,18 @@ public struct InjectionCollector: Collector {
             counts["HTML sinks", default: 0] += 1
             if let x = htmlFinding(f, hit, functionBodies(f)) { findings.append(x) }
         }
+        var pyRoutes: ServerRoutes?
+        for (f, hit) in app.hits("G4.P3/html-response") where ShippedCode.isShippedCode(f) && !ShippedCode.runsInBrowser(f) {
+            if let x = htmlResponseFinding(f, hit, functionBodies(f)) {
+                counts["HTML responses", default: 0] += 1
+                findings.append(x)
+            }
+        }
+        for (f, hit) in app.hits("G4.P3/html-return") where ShippedCode.isShippedCode(f) {
+            if pyRoutes == nil { pyRoutes = ServerRoutes.build(app) }
+            guard let route = pyRoutes?.route(containing: Int(hit.offset), in: f.path), route.framework.isPython else { continue }
+            if let x = pythonHTMLReturnFinding(f, hit, handler: route.handler) { findings.append(x) }
+        }
         for (f, hit) in app.hits("G4.P3/eval") where ShippedCode.isShippedCode(f) {
             if let x = evalFinding(f, hit, functionBodies(f)) { findings.append(x) }
         }
@@ -190,14 +285,15 @@ public struct InjectionCollector: Collector {
         findings = groupXSS(findings)
         var evidence = [Evidence("program files", program.count)]
         for k in ["SQL call sites", "HTML sinks", "shell calls"] { evidence.append(Evidence(k, counts[k] ?? 0)) }
-        for r in ["sql-injection", "nosql-injection", "xss", "code-injection", "command-injection"] {
+        for r in ["sql-injection", "nosql-injection", "xss", "reflected-xss", "code-injection", "command-injection"] {
             evidence.append(Evidence(r, findings.filter { $0.rule == r }.count))
         }
         return MetricResult(metricID: d.id, value: .measured(FindingScore.score(findings)), findings: findings, evidence: evidence)
     }
 
     /// One XSS finding per file and sink (the first place, with the count), so one unsafe habit repeated in a
-    /// file weighs like one problem to fix, not ten.
+    /// file weighs like one problem to fix, not ten. Reflected XSS is not grouped: each endpoint is its own link an
+    /// attacker can send.
     private func groupXSS(_ findings: [Finding]) -> [Finding] {
         var out: [Finding] = []
         var index: [String: Int] = [:]
@@ -601,6 +697,176 @@ public struct InjectionCollector: Collector {
             k += 1
         }
         return sawTemplate
+    }
+
+    // MARK: - Server-rendered HTML (reflected XSS)
+
+    /// Whether a value read in `scope` before `before` comes from the request: it reads request input itself, or it is a
+    /// name assigned (or destructured) from request input without an escaping call.
+    private func carriesInput(_ f: ScannedFile, _ expr: String, scope: Range<Int>, before: Int, inScript: Bool = false) -> Bool {
+        var t = expr.trimmingCharacters(in: .whitespacesAndNewlines)
+        if inScript, t.hasPrefix("JSON.stringify("), t.hasSuffix(")") { t = String(t.dropFirst(15).dropLast()) }
+        if isSanitized(t) || ShippedCode.isHarmlessInterpolation(t) { return false }
+        if Self.readsLinkInput(t) { return true }
+        let names = JSCode.identifiers(in: t).filter { $0.first.map { $0.isLowercase || $0 == "_" } == true }
+        guard let root = names.first else { return false }
+        for o in ByteNav.find(f, root, in: scope.lowerBound..<max(scope.lowerBound, before), wordStart: true, wordEnd: true) {
+            if o > 0, f.bytes[o - 1] == 0x2E { continue }
+            // Inside a destructuring pattern (`const { q = '', page } = req.query`), read the whole declaration.
+            var at = o
+            if let brace = enclosingBrace(f, o), let kw = ByteNav.identifier(endingBefore: brace, in: f), ["const", "let", "var"].contains(f.string(kw)) { at = brace }
+            let stmt = ByteNav.statementStart(f, at)
+            let end = ByteNav.statementEnd(f, at)
+            guard end <= before + 1 || end < f.bytes.count else { continue }
+            let text = ByteNav.codeText(f, stmt..<end)
+            // `name = …` / `const { name } = …` / `name: str = …`, with the name on the left of the first lone `=`.
+            let bytes = Array(text.utf8)
+            var eq: Int?
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x3D, (i + 1 >= bytes.count || (bytes[i + 1] != 0x3D && bytes[i + 1] != 0x3E)),
+                   i == 0 || ![0x3D, 0x21, 0x3C, 0x3E].contains(bytes[i - 1]) { eq = i; break }
+                i += 1
+            }
+            guard var e = eq else { continue }
+            if at != o, let last = bytes.lastIndex(of: 0x7D), let after = bytes[last...].firstIndex(of: 0x3D) { e = after }
+            let lhs = String(decoding: bytes[..<e], as: UTF8.self), rhs = String(decoding: bytes[(e + 1)...], as: UTF8.self)
+            guard JSCode.identifiers(in: lhs).contains(root), !lhs.contains("(") else { continue }
+            if isSanitized(rhs) { return false }
+            if Self.readsLinkInput(rhs) { return true }
+        }
+        return false
+    }
+
+    /// Request values a browser sends as it is told to: the host, scheme, method, client address and headers are set by the
+    /// victim's own browser, not by a link or form an attacker makes it follow, so they do not make a reflected XSS.
+    private static let browserSetInput = ["req.protocol", "req.hostname", "req.host", "req.get(", "req.header(", "req.headers", "req.ip", "req.method",
+                                          "req.secure", "request.host", "request.headers", "request.method", "request.remote_addr", "request.scheme",
+                                          "request.url_root", "request.host_url", "request.base_url", "request.nextUrl.origin", "req.nextUrl.origin"]
+
+    private static func readsLinkInput(_ text: String) -> Bool {
+        var t = text.replacingOccurrences(of: " ", with: "")
+        for m in browserSetInput { t = t.replacingOccurrences(of: m, with: "_") }
+        return ShippedCode.readsInput(t)
+    }
+
+    private static let markupStarts: Set<UInt8> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!".utf8)
+
+    private func looksLikeMarkup(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count > 1 else { return false }
+        for i in 0..<(b.count - 1) where b[i] == 0x3C && Self.markupStarts.contains(b[i + 1]) { return true }
+        return false
+    }
+
+    /// The request-input parts of a response body built from strings, or nil when the body is constant, escaped or not built.
+    private func reflectedParts(_ f: ScannedFile, _ value: Range<Int>, scope: Range<Int>, at off: Int) -> (Built, [String])? {
+        guard let built = built(f, value, scope: scope) else { return nil }
+        // Inside a `<script>` block JSON.stringify is no escape: a value holding `</script>` closes the block.
+        let inScript = built.literal.lowercased().contains("<script")
+        let candidates = inScript ? built.dynamic.filter { d in
+            let t = d.trimmingCharacters(in: .whitespaces)
+            return !ShippedCode.isHarmlessInterpolation(t) || (t.hasPrefix("JSON.stringify(") && t.hasSuffix(")"))
+        } : risky(built)
+        let parts = candidates.filter { !isSanitized($0) && carriesInput(f, $0, scope: scope, before: off, inScript: inScript) }
+        return parts.isEmpty ? nil : (built, parts)
+    }
+
+    /// Express/Fastify `res.send(…)`/`res.write(…)`/`res.end(…)`, Hono `c.html(…)`, and `new Response(…)` with a text/html
+    /// content type, given a string built from request input. Express sends a string as text/html unless the handler set
+    /// another type first; a Fetch `Response` with a string body is text/plain unless its headers say text/html.
+    private func htmlResponseFinding(_ f: ScannedFile, _ hit: RuleHit, _ bodies: [Range<Int>]) -> Finding? {
+        let off = Int(hit.offset), len = Int(hit.length)
+        let lit = f.string(off..<(off + len))
+        let b = f.bytes
+        let open = off + len - 1
+        guard open < b.count, b[open] == 0x28 else { return nil }
+        // The handler's body, or for an expression-bodied arrow (`(req, res) => res.send(…)`) the statement around it.
+        let scope = ByteNav.innermost(bodies, containing: off) ?? (ByteNav.statementStart(f, off)..<min(b.count, off + 1))
+        let args = ByteNav.callArgs(f, open: open)
+        guard let first = args.first else { return nil }
+        var sink: String
+        var at = off
+        switch lit {
+        case ".send(", ".write(", ".end(":
+            // The receiver is the response: `res.send(`, `res.status(400).send(`, `reply.code(200).send(`.
+            var k = off
+            var root = ""
+            while true {
+                if let p = ByteNav.prevSignificant(f, k), b[p] == 0x29, let o = ByteNav.matchingOpen(f, p) { k = o }
+                guard let id = ByteNav.identifier(endingBefore: k, in: f) else { break }
+                root = f.string(id)
+                guard let dot = ByteNav.prevSignificant(f, id.lowerBound), b[dot] == 0x2E else { break }
+                k = dot
+            }
+            guard ["res", "response", "reply", "resp"].contains(root) else { return nil }
+            let method = String(lit.dropFirst().dropLast())
+            sink = "\(root).\(method)()"
+            at = off + 1
+            // A type other than HTML set earlier in the handler (`res.type('text/plain')`, `res.setHeader('Content-Type', 'application/json')`).
+            let before = ByteNav.codeText(f, scope.lowerBound..<off).lowercased() + " " + ByteNav.stringValues(f, scope.lowerBound..<off).joined(separator: " ").lowercased()
+            if ["text/plain", "application/json", ".type('text')", ".type(\"text\")", ".type('txt')", ".type('json')", ".type(\"json\")", "text/csv", "text/event-stream"].contains(where: { before.contains($0) }) {
+                return nil
+            }
+            if method != "send", !looksLikeMarkup(ByteNav.stringValues(f, first).joined(separator: " ")), !before.contains("text/html") {
+                // A raw `res.write`/`res.end` carries no content type of its own; only markup makes it an HTML page.
+                if case .other = ByteNav.shape(f, first) {} else { return nil }
+            }
+        case "new Response(", "new NextResponse(":
+            guard args.count > 1 else { return nil }
+            let initText = ByteNav.codeText(f, args[1]).lowercased() + " " + ByteNav.stringValues(f, args[1]).joined(separator: " ").lowercased()
+            guard initText.contains("text/html") else { return nil }
+            sink = String(lit.dropFirst(4).dropLast()) + "(…, text/html)"
+            at = off + 4
+        case "c.html(":
+            sink = "c.html()"
+        default:
+            return nil
+        }
+        guard let (built, parts) = reflectedParts(f, first, scope: scope, at: off) else { return nil }
+        let markup = looksLikeMarkup(built.literal)
+        let json = parts.contains { $0.contains("JSON.stringify(") } ? " (JSON.stringify does not escape `</script>` inside a script block)" : ""
+        return Finding.at(descriptor, rule: "reflected-xss", file: f, offset: at, severity: markup ? .high : .medium,
+                          message: "\(sink) answers with HTML built with \(built.shape) from request input \(describe(parts)), unescaped\(json): reflected XSS. A link such as `?x=<script>…</script>` runs script in the victim's session on this origin. Escape every value (he.encode / escape-html), render through a template engine that escapes, or answer JSON.")
+    }
+
+    /// A Flask/FastAPI/Django view that returns a string (Flask and Django send it as text/html) built from request input:
+    /// `return f"<h1>{request.args['q']}</h1>"`, `return "<p>" + name`, `make_response(…)`, `HTMLResponse(…)`.
+    private func pythonHTMLReturnFinding(_ f: ScannedFile, _ hit: RuleHit, handler: Range<Int>) -> Finding? {
+        let off = Int(hit.offset), len = Int(hit.length)
+        let lit = f.string(off..<(off + len))
+        let b = f.bytes
+        var value: Range<Int>
+        if lit == "return " {
+            let start = ByteNav.skipTrivia(f, off + len)
+            let end = ByteNav.statementEnd(f, start)
+            guard start < end else { return nil }
+            value = start..<end
+            // `return html, 200` / `return make_response(…)` are read by their own parts.
+            let parts = ByteNav.splitTopLevel(f, value, separator: 0x2C)
+            if parts.count > 1 {
+                value = parts[0]
+                let rest = parts.dropFirst().map { ByteNav.codeText(f, $0) + " " + ByteNav.stringValues(f, $0).joined(separator: " ") }.joined(separator: " ").lowercased()
+                if rest.contains("text/plain") || rest.contains("application/json") { return nil }
+            }
+            let text = ByteNav.codeText(f, value)
+            if text.hasPrefix("make_response(") || text.hasPrefix("HTMLResponse(") || text.hasPrefix("jsonify(") || text.hasPrefix("render_template(") { return nil }
+        } else {
+            let open = off + len - 1
+            guard open < b.count, b[open] == 0x28, let first = ByteNav.callArgs(f, open: open).first else { return nil }
+            if off > 0, ByteClass.isIdentifier(b[off - 1]) { return nil }
+            let call = ByteNav.codeText(f, ByteNav.callArgs(f, open: open).dropFirst().first ?? (open..<open)).lowercased()
+            if call.contains("text/plain") || call.contains("application/json") { return nil }
+            value = first
+        }
+        if ByteNav.contains(f, "mimetype", in: off..<ByteNav.statementEnd(f, off)) || ByteNav.contains(f, "media_type", in: off..<ByteNav.statementEnd(f, off)) {
+            let tail = ByteNav.stringValues(f, off..<ByteNav.statementEnd(f, off)).joined(separator: " ").lowercased()
+            if !tail.contains("html") { return nil }
+        }
+        guard let (built, parts) = reflectedParts(f, value, scope: handler, at: off) else { return nil }
+        let markup = looksLikeMarkup(built.literal)
+        return Finding.at(descriptor, rule: "reflected-xss", file: f, offset: off, severity: markup ? .high : .medium,
+                          message: "return sends HTML built with \(built.shape) from request input \(describe(parts)), unescaped (a view's string is served as text/html): reflected XSS. A link such as `?q=<script>…</script>` runs script in the victim's session. Render a template with autoescaping (render_template), wrap values in markupsafe.escape(), or return JSON.")
     }
 
     // MARK: - Code evaluation
