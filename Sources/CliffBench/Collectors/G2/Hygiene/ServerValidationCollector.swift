@@ -280,10 +280,17 @@ public struct ServerValidationCollector: Collector {
 
         // Group accesses by handler: the innermost function taking a request-like parameter.
         var groups: [Int: (blk: Hygiene.JSBlock, hits: [(offset: Int, literal: String)])] = [:]
+        var takesRequest: [Int: Bool] = [:]
+        func isHandler(_ blk: Hygiene.JSBlock) -> Bool {
+            if let known = takesRequest[blk.open] { return known }
+            let v = blk.params.map { paramNames(code, $0).contains(where: { Self.requestParams.contains($0) }) } ?? false
+            takesRequest[blk.open] = v
+            return v
+        }
         for h in hits {
             var handler: Hygiene.JSBlock?
             for blk in s.blocks where blk.kind == .function && blk.open < h.offset && h.offset < blk.close || blk.kind == .function && blk.params?.contains(h.offset) == true {
-                if let p = blk.params, paramNames(code, p).contains(where: { Self.requestParams.contains($0) }) || serverAction && s.enclosingFunction(blk.open) == nil {
+                if blk.params != nil && (isHandler(blk) || serverAction && s.enclosingFunction(blk.open) == nil) {
                     if handler == nil || blk.open > handler!.open { handler = blk }
                 }
             }
@@ -401,18 +408,37 @@ public struct ServerValidationCollector: Collector {
         "revalidatepath(", "revalidatetag(", "revalidate", "invalidat",
     ].map { Array($0.utf8) }
 
+    /// The leading identifier of each top-level parameter (`req`, `{ params }` gives "", `res: Response` gives res).
+    /// Parameters may span lines, as formatters write them.
     private func paramNames(_ code: Hygiene.Code, _ params: Range<Int>) -> [String] {
-        let text = code.text(params).trimmingCharacters(in: CharacterSet(charactersIn: "() "))
+        let b = code.bytes
+        var lo = max(0, params.lowerBound), hi = min(b.count, params.upperBound)
+        while lo < hi && (b[lo] == 0x28 || b[lo] == 0x29 || ByteClass.isSpace(b[lo])) { lo += 1 }
+        while hi > lo && (b[hi - 1] == 0x28 || b[hi - 1] == 0x29 || ByteClass.isSpace(b[hi - 1])) { hi -= 1 }
         var names: [String] = []
         var depth = 0
-        var cur = ""
-        for ch in text {
-            if "({[<".contains(ch) { depth += 1 } else if ")}]>".contains(ch) { depth -= 1 }
-            if ch == "," && depth == 0 { names.append(cur); cur = ""; continue }
-            cur.append(ch)
+        var partStart = lo
+        func take(_ end: Int) {
+            var i = partStart
+            while i < end && ByteClass.isSpace(b[i]) { i += 1 }
+            var j = i
+            while j < end && (ByteClass.isIdentifier(b[j]) || b[j] >= 0x80) { j += 1 }
+            names.append(String(decoding: b[i..<j], as: UTF8.self))
         }
-        names.append(cur)
-        return names.map { String($0.trimmingCharacters(in: .whitespaces).prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }) }
+        var i = lo
+        while i < hi {
+            switch b[i] {
+            case 0x28, 0x7B, 0x5B, 0x3C: depth += 1
+            case 0x29, 0x7D, 0x5D, 0x3E: depth -= 1
+            case 0x2C where depth == 0:
+                take(i)
+                partStart = i + 1
+            default: break
+            }
+            i += 1
+        }
+        take(hi)
+        return names
     }
 
     /// `.field`, `?.field`, `["field"]` right after an expression.

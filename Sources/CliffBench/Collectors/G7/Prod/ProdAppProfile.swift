@@ -31,6 +31,7 @@ final class ProdAppProfile: Sendable {
     let importers: [String: [String]]
     /// Every import specifier of a program file, resolved once: importer → specifier → app file (nil: not in the app).
     private let resolvedSpecs: [String: [String: String?]]
+    private let pathIndex: ImportPathIndex
     let packages: [ProdPackage]
     /// Every dependency any package.json declares, lower-cased.
     let deps: Set<String>
@@ -155,6 +156,8 @@ final class ProdAppProfile: Sendable {
         var imports: [String: [ProdImport]] = [:]
         var local: [String: [String]] = [:]
         var importers: [String: [String]] = [:]
+        let pathIndex = ImportPathIndex(byPath.keys)
+        self.pathIndex = pathIndex
         var resolved: [String: [String: String?]] = [:]
         for f in program {
             let imps = ProdImports.imports(f)
@@ -162,7 +165,7 @@ final class ProdAppProfile: Sendable {
             var targets: [String] = []
             var specs: [String: String?] = [:]
             for i in imps {
-                let t = ProdImports.resolve(i.spec, from: f.path, language: f.language, paths: byPath)
+                let t = ProdImports.resolve(i.spec, from: f.path, language: f.language, paths: byPath, index: pathIndex)
                 specs[i.spec] = .some(t)
                 if let t, t != f.path, i.isLocal || i.python {
                     targets.append(t)
@@ -354,7 +357,7 @@ final class ProdAppProfile: Sendable {
     /// imports resolved when the profile was built).
     func resolve(_ spec: String, from importer: String, language: Language) -> String? {
         if case .some(let t) = resolvedSpecs[importer]?[spec] { return t }
-        return ProdImports.resolve(spec, from: importer, language: language, paths: byPath)
+        return ProdImports.resolve(spec, from: importer, language: language, paths: byPath, index: pathIndex)
     }
 
     /// The profile of `app`, computed on first use and shared by every collector that asks.

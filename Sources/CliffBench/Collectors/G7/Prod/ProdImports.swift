@@ -204,7 +204,12 @@ enum ProdImports {
     }
 
     /// The app file a local specifier points to, trying the usual extensions and index files.
-    static func resolve(_ spec: String, from importer: String, language: Language, paths: [String: ScannedFile]) -> String? {
+    /// Extensions and index files a JS specifier may leave out, in the order they are tried.
+    static let resolvableExtensions = ["", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".vue", ".svelte", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"]
+
+    /// `index` (built once per app from the same paths) answers each candidate with one lookup.
+    static func resolve(_ spec: String, from importer: String, language: Language, paths: [String: ScannedFile],
+                        index: ImportPathIndex? = nil) -> String? {
         if language == .python { return resolvePython(spec, from: importer, paths: paths) }
         var bases: [String] = []
         if spec.hasPrefix("./") || spec.hasPrefix("../") || spec == "." || spec == ".." {
@@ -224,12 +229,15 @@ enum ProdImports {
         } else {
             return nil
         }
-        let exts = ["", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".vue", ".svelte", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"]
         for base in bases {
             var candidates = [base]
             for e in [".js", ".mjs", ".cjs", ".jsx"] where base.hasSuffix(e) { candidates.append(String(base.dropLast(e.count))) }
             for c in candidates {
-                for e in exts where paths[c + e] != nil { return c + e }
+                if let index {
+                    if let hit = index.file(for: c) { return hit }
+                } else {
+                    for e in resolvableExtensions where paths[c + e] != nil { return c + e }
+                }
             }
         }
         return nil
@@ -298,4 +306,22 @@ struct ProdPackage: Sendable {
     func offset(ofKey name: String) -> Int? {
         file.find("\"\(name)\"", in: .string).first
     }
+}
+
+/// App paths by every specifier form that names them (the path, the path without a resolvable
+/// extension, a folder for its index file), keeping the form `ProdImports.resolve` would try first.
+struct ImportPathIndex: Sendable {
+    private var best: [String: (rank: Int, path: String)] = [:]
+
+    init(_ paths: some Sequence<String>) {
+        for p in paths {
+            for (rank, e) in ProdImports.resolvableExtensions.enumerated() where p.hasSuffix(e) {
+                let key = String(p.dropLast(e.count))
+                if let b = best[key], b.rank <= rank { continue }
+                best[key] = (rank, p)
+            }
+        }
+    }
+
+    func file(for candidate: String) -> String? { best[candidate]?.path }
 }
