@@ -1000,40 +1000,20 @@ public struct DataAccessFile: Sendable {
 }
 
 extension DataAccessFile {
-    /// The analysis of a file, shared by the collectors that inspect it one after another (G4.P4 and G4.P5 see the
-    /// same file back to back in the per-file pass). Includes `fetch` calls; a small recent-files cache, so memory
-    /// stays bounded and a miss only costs a recomputation.
+    /// The analysis of a file (with `fetch` calls), computed once per file and shared by the collectors
+    /// that read it, in the per-file pass and in evaluation; nil when the file makes no data calls.
     public static func shared(_ file: ScannedFile) -> DataAccessFile? {
-        DataAccessCache.instance.value(for: file) {
+        file.shared("DataAccessFile") { () -> Computed in
             let anchors = DataAccessFile.anchors(file, literals: literalSet)
-            guard !anchors.isEmpty else { return nil }
+            guard !anchors.isEmpty else { return Computed(value: nil) }
             let access = DataAccessFile(file, anchors: anchors, includeFetch: true)
-            return access.calls.contains(where: { $0.api != .http }) ? access : nil
-        }
+            return Computed(value: access.calls.contains(where: { $0.api != .http }) ? access : nil)
+        }.value
     }
+
+    /// A cached answer that may be "no analysis".
+    private struct Computed: Sendable { let value: DataAccessFile? }
 
     static let literalSet = Set(anchorLiterals)
 }
 
-/// The last few files' analyses, keyed by file identity.
-final class DataAccessCache: @unchecked Sendable {
-    static let instance = DataAccessCache()
-    private let capacity = 64
-    private let lock = NSLock()
-    private var entries: [(file: ScannedFile, value: DataAccessFile?)] = []
-
-    func value(for file: ScannedFile, make: () -> DataAccessFile?) -> DataAccessFile? {
-        lock.lock()
-        if let e = entries.first(where: { $0.file === file }) {
-            lock.unlock()
-            return e.value
-        }
-        lock.unlock()
-        let v = make()
-        lock.lock()
-        entries.append((file, v))
-        if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
-        lock.unlock()
-        return v
-    }
-}
