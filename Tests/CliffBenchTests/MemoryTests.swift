@@ -1,13 +1,17 @@
 import XCTest
 @testable import CliffBench
 
-/// Shared per-app and per-file caches must let an app go once it is evaluated. A cached model
-/// holding its app strongly made a cycle that kept every app of a run in memory (651 MB peak on
-/// the 100 MB benchmark instead of about 85 MB).
+/// Shared per-app and per-file caches must let an app and its files go once it is evaluated. A
+/// cached model holding its app strongly kept every app of a run in memory (651 MB peak on the
+/// 100 MB benchmark instead of about 75 MB); a per-file analysis holding its file did the same
+/// to files (255 MB).
 final class MemoryTests: XCTestCase {
     func testAnEvaluatedAppIsFreed() throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         weak var weakContext: AppContext?
+        final class Weak { weak var file: ScannedFile?; init(_ f: ScannedFile) { file = f } }
+        var filesOfEarlierApps: [Weak] = []
+        var filesOfThisApp: [Weak] = []
         for app in ["next-fullstack/t4-clinic-booking", "spa-supabase/t5-support-assistant", "express-memory/t4-clinic-booking"] {
             let root = repo.appendingPathComponent("tasks/sample-corpus/" + app).path
             do {
@@ -28,8 +32,13 @@ final class MemoryTests: XCTestCase {
                 let measured = CollectorRegistry.all.map { $0.evaluate(context) }.filter { if case .measured = $0.value { true } else { false } }
                 XCTAssertGreaterThan(measured.count, 10, app)
                 weakContext = context
+                filesOfEarlierApps += filesOfThisApp
+                filesOfThisApp = files.map(Weak.init)
             }
             XCTAssertNil(weakContext, "\(app): its AppContext is still alive after evaluation: a shared cache holds it")
         }
+        // Caches keyed weakly by app drop an entry at their next use, so only the last app's files may linger.
+        let alive = filesOfEarlierApps.compactMap(\.file?.path)
+        XCTAssertTrue(alive.isEmpty, "files of finished apps still alive (a cached value holds its file): \(alive.prefix(5))")
     }
 }

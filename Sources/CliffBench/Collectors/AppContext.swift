@@ -44,6 +44,12 @@ public final class AppContext: Sendable {
         self.byPath = m
     }
 
+    /// Values cached on the files may point back at their file (a parsed structure keeps its source):
+    /// dropping them with the app breaks those cycles, so a file lives no longer than its app.
+    deinit {
+        for f in files { f.releaseShared() }
+    }
+
     public func file(_ path: String) -> ScannedFile? { byPath[path] }
 
     /// A value derived from the whole app (a schema model, the server routes), built once per app
@@ -115,15 +121,31 @@ extension Finding {
 
 /// The per-app memo behind `AppContext.shared`. One recursive lock: a build may ask for another key.
 final class SharedCache: @unchecked Sendable {
-    private let lock = NSRecursiveLock()
-    private var values: [String: any Sendable] = [:]
+    /// One value under construction or built; its own lock lets other keys build meanwhile.
+    private final class Slot: @unchecked Sendable {
+        let lock = NSRecursiveLock()
+        var value: (any Sendable)?
+    }
+
+    private let lock = NSLock()
+    private var slots: [String: Slot] = [:]
+
+    func removeAll() {
+        lock.lock()
+        slots.removeAll()
+        lock.unlock()
+    }
 
     func value<T: Sendable>(_ key: String, _ build: () -> T) -> T {
         lock.lock()
-        defer { lock.unlock() }
-        if let v = values[key] as? T { return v }
+        let slot: Slot
+        if let s = slots[key] { slot = s } else { slot = Slot(); slots[key] = slot }
+        lock.unlock()
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let v = slot.value as? T { return v }
         let v = build()
-        values[key] = v
+        slot.value = v
         return v
     }
 }

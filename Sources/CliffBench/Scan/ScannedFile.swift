@@ -39,6 +39,9 @@ public final class ScannedFile: Sendable {
         cache.value(key, build)
     }
 
+    /// Drops the shared structures (called when the file's app is released).
+    func releaseShared() { cache.removeAll() }
+
     /// This file's hits of one rule (usable in a collector's per-file `inspect`).
     public func hits(_ ruleID: String) -> [RuleHit] {
         guard let idx = matcher.index(of: ruleID) else { preconditionFailure("rule \(ruleID) is not registered by any collector") }

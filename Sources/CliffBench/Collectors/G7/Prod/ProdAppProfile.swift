@@ -337,22 +337,6 @@ final class ProdAppProfile: Sendable {
         return out
     }
 
-    // MARK: - One profile per app
-
-    private final class Entry: @unchecked Sendable {
-        weak var app: AppContext?
-        let lock = NSLock()
-        var profile: ProdAppProfile?
-        init(_ app: AppContext) { self.app = app }
-    }
-
-    private final class Cache: @unchecked Sendable {
-        let lock = NSLock()
-        var entries: [Entry] = []
-    }
-
-    private static let cache = Cache()
-
     /// The app file `spec` imported by `importer` points to (`ProdImports.resolve`, answered from the
     /// imports resolved when the profile was built).
     func resolve(_ spec: String, from importer: String, language: Language) -> String? {
@@ -360,24 +344,10 @@ final class ProdAppProfile: Sendable {
         return ProdImports.resolve(spec, from: importer, language: language, paths: byPath, index: pathIndex)
     }
 
+    // MARK: - One profile per app
+
     /// The profile of `app`, computed on first use and shared by every collector that asks.
     static func of(_ app: AppContext) -> ProdAppProfile {
-        cache.lock.lock()
-        cache.entries.removeAll { $0.app == nil }
-        let entry: Entry
-        if let e = cache.entries.first(where: { $0.app === app }) {
-            entry = e
-        } else {
-            entry = Entry(app)
-            cache.entries.append(entry)
-            if cache.entries.count > 64 { cache.entries.removeFirst() }
-        }
-        cache.lock.unlock()
-        entry.lock.lock()
-        defer { entry.lock.unlock() }
-        if let p = entry.profile { return p }
-        let p = ProdAppProfile(app)
-        entry.profile = p
-        return p
+        app.shared("ProdAppProfile") { ProdAppProfile(app) }
     }
 }
