@@ -824,13 +824,13 @@ struct InputChecks {
         return true
     }
 
-    private static func lowerEquals(_ b: [UInt8], _ r: Range<Int>, _ w: [UInt8]) -> Bool {
+    static func lowerEquals(_ b: [UInt8], _ r: Range<Int>, _ w: [UInt8]) -> Bool {
         guard r.count == w.count else { return false }
         for k in 0..<w.count where ByteClass.lower(b[r.lowerBound + k]) != w[k] { return false }
         return true
     }
 
-    private static func contains(_ b: [UInt8], _ r: Range<Int>, _ w: [UInt8]) -> Bool {
+    static func contains(_ b: [UInt8], _ r: Range<Int>, _ w: [UInt8]) -> Bool {
         guard r.count >= w.count else { return false }
         var i = r.lowerBound
         while i + w.count <= r.upperBound {
@@ -852,6 +852,7 @@ struct InputChecks {
         for o in code.allCode(name, in: body, wordStart: true, wordEnd: true) {
             if o > 0, b[o - 1] == 0x2E { continue }
             if inCheck(o) { return true }
+            if depth > 0, let w = derivedName(o), w != name, checks(variable: w, depth: depth - 1) { return true }
             guard let q = code.prevToken(o), b[q] == 0x28, let close = s.parens[q],
                   let w = code.prevToken(q).flatMap({ ByteClass.isIdentifier(b[$0]) ? code.identifier(endingAt: $0 + 1) : nil }),
                   Self.coercions.contains(where: { Self.lowerEquals(b, w, $0) }) else { continue }
@@ -868,11 +869,15 @@ struct InputChecks {
     private static let coercions: [[UInt8]] = ["string", "number", "parseint", "parsefloat", "boolean", "bigint", "decodeuricomponent"].map { Array($0.utf8) }
 
     /// nil when the input read at `hit` is validated; otherwise a short name for it.
-    func unvalidated(hit: Int, literal: String) -> String? {
+    func unvalidated(hit: Int, literal: String, nested: Int = 0) -> String? {
         let b = code.bytes
-        if inCheck(hit) { return nil }
+        if inCheck(hit) || notAUse(hit) { return nil }
         var end = hit + literal.utf8.count
         if literal.hasSuffix("("), let close = s.parens[end - 1] { end = close + 1 }
+        // `req.body = …` writes the input; it reads nothing.
+        if let t = code.nextToken(end), b[t] == 0x3D, t + 1 >= b.count || (b[t + 1] != 0x3D && b[t + 1] != 0x3E) { return nil }
+        // The whole object parsed by a schema somewhere in the handler: `schema.parseAsync(req.body)`.
+        if !literal.hasSuffix("("), wholeObjectChecked(literal) { return nil }
         // `req.body.field` / `req.query["q"]`.
         var member: Range<Int>?
         if let t = code.nextToken(end), b[t] == 0x2E || b[t] == 0x3F || b[t] == 0x5B {
@@ -886,6 +891,15 @@ struct InputChecks {
         }
         let shown = code.text(hit..<min(end, hit + 60))
         if let m = member, sameReadChecked(literal: literal, member: m) { return nil }
+        if let m = member, nested == 0, literal.contains("param") || literal.contains("query") {
+            // The same id validated at another read (looked up and checked there).
+            let n = literal.utf8.count
+            for o in code.allCode(literal, in: body, wordStart: true) where o != hit {
+                guard let t = code.nextToken(o + n), b[t] == 0x2E, let mm = code.nextToken(t + 1), mm + m.count <= b.count,
+                      b[mm..<(mm + m.count)].elementsEqual(b[m]), mm + m.count >= b.count || !ByteClass.isIdentifier(b[mm + m.count]) else { continue }
+                if unvalidated(hit: o, literal: literal, nested: 1) == nil { return nil }
+            }
+        }
 
         // Step out of wrappers towards the binding: `const q = String(req.query.q ?? "").trim()`.
         let isKey = literal.contains("param") || literal.contains("query") || literal == "ctx.params"
@@ -925,6 +939,7 @@ struct InputChecks {
         if throughLookup && !isKey { return shown }
         for v in vars {
             if checks(variable: v) { return nil }
+            if isKey && !throughLookup && lookupChecked(v) { return nil }
             if !throughLookup {
                 if checkedRead(literal: literal, name: v) { return nil }
                 // `const data = await req.json(); const { title } = data` → check on `title`.
@@ -936,6 +951,133 @@ struct InputChecks {
             }
         }
         return vars.count == 1 && !throughLookup ? vars[0] : shown
+    }
+
+    /// `w` when the read at `offset` sits on the right of `const w = …` on the same line (`const keyValue = key || accessKey`).
+    private func derivedName(_ offset: Int) -> String? {
+        let b = code.bytes
+        var i = offset - 1
+        var depth = 0
+        while i > body.lowerBound, b[i] != 0x0A, b[i] != 0x3B {
+            if code.isCode(i) {
+                let c = b[i]
+                if c == 0x29 || c == 0x5D || c == 0x7D { depth += 1 }
+                else if c == 0x28 || c == 0x5B || c == 0x7B { if depth == 0 { return nil }; depth -= 1 }
+                else if c == 0x3D, depth == 0, b[i + 1] != 0x3D, b[i + 1] != 0x3E, b[i - 1] != 0x3D, b[i - 1] != 0x21, b[i - 1] != 0x3C, b[i - 1] != 0x3E {
+                    guard let v = code.prevToken(i), ByteClass.isIdentifier(b[v]), let w = code.identifier(endingAt: v + 1),
+                          let k = code.prevToken(w.lowerBound), ByteClass.isIdentifier(b[k]), let kw = code.identifier(endingAt: k + 1),
+                          ["const", "let", "var"].contains(code.text(kw)) else { return nil }
+                    return code.text(w)
+                }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Reads that only report the input: inside a `catch` block or a logging call's arguments.
+    private func notAUse(_ offset: Int) -> Bool {
+        let b = code.bytes
+        for blk in s.blocks where blk.open < offset && offset < blk.close && blk.open > body.lowerBound && blk.kind == .control && blk.keyword == "catch" {
+            return true
+        }
+        var q = offset
+        for _ in 0..<6 {
+            // The innermost unclosed `(` before `q`, within the handler.
+            var depth = 0, i = q - 1, open: Int?
+            while i > body.lowerBound && q - i < 400 {
+                if code.isCode(i) {
+                    if b[i] == 0x29 || b[i] == 0x5D || b[i] == 0x7D { depth += 1 }
+                    else if b[i] == 0x28 || b[i] == 0x5B || b[i] == 0x7B { if depth == 0 { if b[i] == 0x28 { open = i; break } } else { depth -= 1 } }
+                }
+                i -= 1
+            }
+            guard let o = open, let p = code.prevToken(o), ByteClass.isIdentifier(b[p]), let name = code.identifier(endingAt: p + 1) else { return false }
+            if Self.isLogCall(code, name) { return true }
+            q = o
+        }
+        return false
+    }
+
+    private static let logLevels: [[UInt8]] = ["log", "warn", "error", "info", "debug", "trace"].map { Array($0.utf8) }
+    private static let logReceivers: [[UInt8]] = ["console", "logger", "log", "pino", "winston"].map { Array($0.utf8) }
+
+    /// `console.error(…)`, `logger.warn(…)`, `logError(…)`, `log_event(…)`; not `login(…)` or `getCatalog(…)`.
+    static func isLogCall(_ code: Hygiene.Code, _ name: Range<Int>) -> Bool {
+        let b = code.bytes
+        if name.count > 3, lowerEquals(b, name.lowerBound..<(name.lowerBound + 3), Array("log".utf8)) {
+            let c = b[name.lowerBound + 3]
+            if c &- 0x41 < 26 || c == 0x5F { return true }
+        }
+        if lowerEquals(b, name, Array("log".utf8)) { return true }
+        guard logLevels.contains(where: { lowerEquals(b, name, $0) }), let d = code.prevToken(name.lowerBound), b[d] == 0x2E,
+              let q = code.prevToken(d), ByteClass.isIdentifier(b[q]), let r = code.identifier(endingAt: q + 1) else { return false }
+        return logReceivers.contains { lowerEquals(b, r, $0) }
+    }
+
+    /// Whether `literal` itself (no member after it) is an argument of a validating call in the handler.
+    private func wholeObjectChecked(_ literal: String) -> Bool {
+        let b = code.bytes
+        let n = literal.utf8.count
+        for o in code.allCode(literal, in: body, wordStart: true) where inCheck(o) {
+            guard let t = code.nextToken(o + n) else { continue }
+            if b[t] == 0x2E || b[t] == 0x5B || b[t] == 0x3F || ByteClass.isIdentifier(b[o + n]) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// A path or query id passed to a lookup whose result is checked: `const t = await storage.getTicket(ticketId); if (!t) return 404`.
+    private func lookupChecked(_ name: String) -> Bool {
+        let b = code.bytes
+        for o in code.allCode(name, in: body, wordStart: true, wordEnd: true) {
+            guard o == 0 || b[o - 1] != 0x2E, let q = code.prevToken(o), b[q] == 0x28 || b[q] == 0x2C else { continue }
+            var open = q
+            if b[q] == 0x2C {
+                var depth = 0, i = q - 1
+                var found: Int?
+                while i > body.lowerBound && q - i < 300 {
+                    if code.isCode(i) {
+                        if b[i] == 0x29 || b[i] == 0x5D || b[i] == 0x7D { depth += 1 }
+                        else if b[i] == 0x28 || b[i] == 0x5B || b[i] == 0x7B { if depth == 0 { if b[i] == 0x28 { found = i }; break } else { depth -= 1 } }
+                    }
+                    i -= 1
+                }
+                guard let f = found else { continue }
+                open = f
+            }
+            // Back over the call chain (`await supabase.from("t").select().eq("id", id)`) to the statement's `=`.
+            var i = open - 1, depth = 0
+            var p: Int?
+            while i > body.lowerBound {
+                if code.isCode(i) {
+                    let c = b[i]
+                    if c == 0x29 || c == 0x5D { depth += 1 }
+                    else if c == 0x28 || c == 0x5B { if depth == 0 { break }; depth -= 1 }
+                    else if depth == 0 && (c == 0x3B || c == 0x7B || c == 0x7D || c == 0x2C) { break }
+                    else if depth == 0 && c == 0x3D {
+                        if b[i - 1] != 0x3D && b[i - 1] != 0x21 && b[i - 1] != 0x3C && b[i - 1] != 0x3E && b[i + 1] != 0x3D && b[i + 1] != 0x3E { p = i }
+                        break
+                    }
+                }
+                i -= 1
+            }
+            guard let p, let v = code.prevToken(p) else { continue }
+            var vars: [String] = []
+            if b[v] == 0x5D || b[v] == 0x7D {
+                // `const [row] = await db.select()…` / `const { data } = await supabase…`
+                var i = v - 1
+                while i > body.lowerBound, b[i] != 0x5B, b[i] != 0x7B { i -= 1 }
+                var k = i + 1
+                while k < v {
+                    if ByteClass.isIdentifier(b[k]) { let w = code.identifier(startingAt: k); vars.append(code.text(w)); k = w.upperBound } else { k += 1 }
+                }
+            } else if ByteClass.isIdentifier(b[v]), let w = code.identifier(endingAt: v + 1) {
+                vars = [code.text(w)]
+            }
+            if vars.contains(where: { $0 != name && checks(variable: $0, depth: 0) }) { return true }
+        }
+        return false
     }
 
     /// `.replace(/[^a-z0-9-]/g, "")` on the same line after `offset`: everything outside an allow-list is dropped.
