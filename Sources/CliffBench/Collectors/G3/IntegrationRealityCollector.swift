@@ -76,6 +76,32 @@ public struct IntegrationRealityCollector: Collector {
                   return <button onClick={handleChapaPayment}>Pay with Chapa</button>;
                 }
                 """, note: "a browser payment handler that sleeps and rolls a die"),
+            CollectorExample("src/pages/Dashboard.tsx", """
+                import { toast } from "sonner";
+                import { supabase } from "@/integrations/supabase/client";
+                export default function Dashboard() {
+                  const refresh = () => supabase.functions.invoke("sync-calendar");
+                  const sendConfirmation = async (a: { id: string; owner_email: string }) => {
+                    await supabase.from("appointments").update({ confirmed: true }).eq("id", a.id);
+                    toast.success(↓`Confirmation email sent to ${a.owner_email}`);
+                  };
+                  return <button onClick={refresh}>Sync</button>;
+                }
+                """, note: "a toast claims an email after a table update; the edge-function call elsewhere in the file is another job"),
+            CollectorExample("src/components/InviteDialog.tsx", """
+                export function InviteDialog() {
+                  const { toast } = useToast();
+                  const onInvite = async () => {
+                    setSending(true);
+                    await new Promise((r) => setTimeout(r, 800));
+                    toast({
+                      title: ↓"Invitation sent",
+                      description: `We emailed ${email}`,
+                    });
+                  };
+                  return <Button onClick={onInvite}>Invite</Button>;
+                }
+                """, note: "a multi-line shadcn toast after a sleep"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -162,6 +188,40 @@ public struct IntegrationRealityCollector: Collector {
                     export async function POST() { await sendInquiryConfirmation(); return Response.json({ ok: true }); }
                     """,
             ], note: "a callback reacting to a payment done elsewhere, and a stub that honestly reports failure"),
+            CollectorExample("src/pages/Team.tsx", """
+                import { supabase } from "@/integrations/supabase/client";
+                export default function Team() {
+                  async function deliver(email: string) {
+                    const { error } = await supabase.functions.invoke("team-invite", { body: { email } });
+                    if (error) throw error;
+                  }
+                  const onInvite = async (email: string) => {
+                    await deliver(email);
+                    toast.success("Invitation sent");
+                  };
+                  const onRemind = (email: string) =>
+                    fetch("/api/remind", { method: "POST", body: JSON.stringify({ email }) }).then(() => toast.success("Reminder sent"));
+                  return <Invite onInvite={onInvite} onRemind={onRemind} />;
+                }
+                """, note: "toasts after a local helper that invokes an edge function, and inside the .then of a fetch"),
+            CollectorExample(["app/team/invite-form.tsx": """
+                "use client";
+                import { inviteMember } from "@/app/actions/team";
+                export function InviteForm() {
+                  async function submit(formData: FormData) {
+                    await inviteMember(formData);
+                    toast({ title: "Invitation sent" });
+                  }
+                  return <form action={submit}><input name="email" /></form>;
+                }
+                """, "app/actions/team.ts": """
+                "use server";
+                import { Resend } from "resend";
+                const resend = new Resend(process.env.RESEND_API_KEY);
+                export async function inviteMember(formData: FormData) {
+                  await resend.emails.send({ from: "team@app.example", to: String(formData.get("email")), subject: "Join us", html: "<p>Join</p>" });
+                }
+                """], note: "a toast after an imported server action that sends with Resend"),
         ])
 
     public var rules: [PatternRule] {
@@ -246,12 +306,14 @@ public struct IntegrationRealityCollector: Collector {
             guard id.range.lowerBound == Int(h.offset), IntegrationSimulation.isDefinitionSite(f, id.range),
                   let kind = IntegrationSimulation.kind(ofFunction: id.text),
                   let body = G3Scan.functionBody(f, nameRange: id.range) else { continue }
-            stubRanges[f.path, default: []].append(body)
             // A property of an object literal (`sendMagicLink: (…) => {…}` in a library's config) is used by whoever receives the object.
             let next = G3Scan.skipSpaces(f.bytes, id.range.upperBound)
             let isProperty = next < f.bytes.count && f.bytes[next] == 0x3A && f.language != .python
-            guard IntegrationSimulation.isSimulated(f, body: body, kind: kind, name: id.text),
-                  isProperty || isReferenced(app, id.text, except: f, id.range.lowerBound) else { continue }
+            guard IntegrationSimulation.isSimulated(f, body: body, kind: kind, name: id.text) else { continue }
+            // Claims inside a stub are part of its finding; a function that does other work (a table update)
+            // still has its claims judged on their own.
+            stubRanges[f.path, default: []].append(body)
+            guard isProperty || isReferenced(app, id.text, except: f, id.range.lowerBound) else { continue }
             stubs.append((f, id.range.lowerBound, id.text, kind))
         }
         // One finding per file and kind, naming every stub in it.
@@ -305,7 +367,10 @@ public struct IntegrationRealityCollector: Collector {
             let lit = f.string(Int(h.offset)..<Int(h.offset + h.length)).lowercased()
             guard IntegrationSimulation.isClaimContext(f, offset: Int(h.offset), literal: lit) else { continue }
             if (stubRanges[f.path] ?? []).contains(where: { $0.contains(Int(h.offset)) }) { continue }
-            if IntegrationSimulation.delegates(f, kind: kind, imports: sides.imports[f.path] ?? []) { continue }
+            // Judged in the function that shows it: a send elsewhere in the file does not make this one real.
+            if let local = IntegrationSimulation.scopeDelegates(f, kind: kind, at: Int(h.offset)) {
+                if local { continue }
+            } else if IntegrationSimulation.delegates(f, kind: kind, imports: sides.imports[f.path] ?? []) { continue }
             if let fn = G3Flow.enclosingFunctionName(f, Int(h.offset)), isReaction(fn) { continue }
             if hasProvider(f, kind: kind, sides: sides) { continue }
             let claimAt = stringStart(f, Int(h.offset))
@@ -435,7 +500,9 @@ public struct IntegrationRealityCollector: Collector {
     /// Callbacks that react to an outcome decided elsewhere (`onPaymentSuccess`, `handlePaymentComplete`).
     private func isReaction(_ name: String) -> Bool {
         let w = IntegrationSimulation.words(name)
-        if w.first == "on" { return true }
+        // `onPaid`, `onInvited`, `onSent`: told that something happened elsewhere. `onInvite`, `onSubmit` are the
+        // user's own action, judged by what their body calls.
+        if w.first == "on", let last = w.last, w.count > 1, last.hasSuffix("ed") || last == "sent" || last == "paid" || last == "done" { return true }
         return !Set(w).isDisjoint(with: ["success", "succeeded", "complete", "completed", "done", "finished", "confirmed", "callback", "result"])
     }
 

@@ -245,6 +245,8 @@ enum IntegrationSimulation {
         ("payment succeeded", .payments), ("paid successfully", .payments), ("payment confirmed", .payments),
         ("pay_demo", .payments), ("pay_mock", .payments), ("pay_fake", .payments), ("txn_demo", .payments), ("txn_mock", .payments),
         ("test_pay_", .payments), ("mock_pay", .payments), ("fake_pay", .payments), ("demo_pay", .payments), ("fake_txn", .payments),
+        ("invitation sent", .email), ("invitations sent", .email), ("invite sent", .email), ("notification sent", nil),
+        ("card charged", .payments),
         ("simulat", nil), ("demo mode", nil), ("mock payment", .payments), ("fake payment", .payments), ("would send", nil),
     ]
 
@@ -264,8 +266,11 @@ enum IntegrationSimulation {
     static func isClaimContext(_ f: ScannedFile, offset: Int, literal: String) -> Bool {
         if literal.contains("pay_") || literal.contains("txn") || literal.hasSuffix("_pay") { return true }
         let line = f.lineText(at: offset).lowercased()
-        return ["console.", "logger.", "log(", "print(", "toast", "alert(", "message:", "res.json", "response(", "jsonify", "json(",
-                "status:", "success", "logging."].contains { line.contains($0) }
+        if ["console.", "logger.", "log(", "print(", "toast", "alert(", "message:", "res.json", "response(", "jsonify", "json(",
+            "status:", "success", "logging."].contains(where: { line.contains($0) }) { return true }
+        // `toast({\n  title: "Invitation sent",` — the call opens a line or two above.
+        guard line.contains("title:") || line.contains("description:") else { return false }
+        return G3Scan.containsAny(f, ["toast(", "toast.", "alert("], in: max(0, offset - 160)..<offset, regions: .code)
     }
 
     /// Whether a file hands `kind` off to something else (a provider, an HTTP call, an edge
@@ -295,6 +300,74 @@ enum IntegrationSimulation {
             let name = c.name.lowercased(), recv = c.receiver.lowercased()
             if recv == "console" || recv == "logger" || recv == "toast" || name == "log" { continue }
             if stems.contains(where: { name.contains($0) || recv.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    /// Promise and timer callbacks run on behalf of the function that registers them.
+    private static let climbCallees: Set<String> = ["then", "catch", "finally", "settimeout", "starttransition", "foreach", "map", "all", "allsettled", "race"]
+    private static let networkCalls = ["fetch(", "axios", ".invoke(", "functions.", ".rpc(", "mutate", "$fetch", "ky.", "apirequest(", "httpx", "requests.",
+                                       "xmlhttprequest", "sendbeacon", "emailjs", "fetcher(", "usefetcher", "trpc.", "socket.emit", "ws.send"]
+    private static let remoteModules = ["action", "/api", "server", "mail", "notif", "invite", "remind", "sms", "pay", "billing", "checkout",
+                                        "service", "queue", "jobs", "function", "rpc", "trpc", "mutation", "hooks/use"]
+    private static let clientReceivers = ["api", "client", "service", "http", "trpc", "server", "action", "backend", "functions"]
+
+    /// Whether the function that shows a claim (climbing out of `.then`/timer callbacks) hands the work
+    /// off: an HTTP call, an edge function or RPC, a mutation, an imported function (a server action or
+    /// API helper), a call named for the job, or a local function that does one of these. nil when the
+    /// claim is not inside a JS/TS function (judge the file instead).
+    static func scopeDelegates(_ f: ScannedFile, kind: IntegrationKind, at offset: Int) -> Bool? {
+        guard f.language != .python, f.language.isProgram else { return nil }
+        let s = Hygiene.JSStructure.of(f)
+        let code = Hygiene.Code(f)
+        guard var blk = s.enclosingFunction(offset) else { return nil }
+        while let c = blk.callOpen, let callee = Hygiene.callee(code, callOpen: c),
+              climbCallees.contains(String(callee.text.split(separator: ".").last ?? "").lowercased()),
+              let outer = s.enclosingFunction(blk.headerStart) {
+            blk = outer
+        }
+        // Bindings imported from modules that do remote work (server actions, API clients, senders);
+        // an auth or formatting helper imported from lib/ hands nothing off.
+        var imported: [Range<Int>] = []
+        let all = 0..<f.bytes.count
+        for o in code.allCode("import", in: all, wordStart: true, wordEnd: true) where G3Scan.lineStartsAt(f.bytes, o) {
+            let end = min(f.bytes.count, o + 600)
+            guard let from = code.firstCode(" from", in: o..<end), let q = code.nextToken(from + 5),
+                  let spec = code.region(containing: q), spec.kind == .string,
+                  G3Scan.containsAny(f, remoteModules, in: Int(spec.start)..<Int(spec.end), regions: .string) else { continue }
+            imported.append(o..<from)
+        }
+        return delegatesIn(f, code, s, kind: kind, blk.body, imported: imported, depth: 2)
+    }
+
+    private static func delegatesIn(_ f: ScannedFile, _ code: Hygiene.Code, _ s: Hygiene.JSStructure, kind: IntegrationKind, _ range: Range<Int>,
+                                    imported: [Range<Int>], depth: Int) -> Bool {
+        if G3Scan.containsAny(f, networkCalls, in: range, regions: .code) { return true }
+        let stems: [String]
+        switch kind {
+        case .email: stems = ["mail", "email", "notif", "remind", "resend", "sendgrid", "postmark", "transporter", "smtp", "invite", "invitation"]
+        case .sms: stems = ["sms", "twilio", "whatsapp", "text", "notif"]
+        case .payments: stems = ["pay", "charge", "checkout", "stripe", "razorpay", "paddle", "billing"]
+        case .ai, .storage: stems = []
+        }
+        let b = f.bytes
+        for c in G3Scan.calls(f, in: range) {
+            let name = c.name.lowercased(), recv = c.receiver.lowercased()
+            if recv == "console" || recv == "logger" || recv.hasSuffix("toast") || name == "log" || name.hasPrefix("toast") { continue }
+            if isQuiet(receiver: c.receiver, name: c.name) { continue }
+            if stems.contains(where: { name.contains($0) || recv.contains($0) }) { return true }
+            if clientReceivers.contains(where: { recv.contains($0) }) { return true }
+            guard c.receiver.isEmpty else { continue }
+            // A parent's callback prop (`onInvite(email)`) does the work elsewhere.
+            let u = Array(c.name.utf8)
+            if u.count > 2, u[0] == 0x6F, u[1] == 0x6E, u[2] &- 0x41 < 26 { return true }
+            if imported.contains(where: { code.firstCode(c.name, in: $0, wordStart: true, wordEnd: true) != nil }) { return true }
+            if depth > 0 {
+                for o in code.allCode(c.name, in: 0..<b.count, wordStart: true, wordEnd: true) where o != c.offset {
+                    if let body = G3Scan.functionBody(f, nameRange: o..<(o + u.count)), !body.contains(c.offset),
+                       delegatesIn(f, code, s, kind: kind, body, imported: imported, depth: depth - 1) { return true }
+                }
+            }
         }
         return false
     }

@@ -23,7 +23,8 @@ const roleSchema = Joi.object({ role: Joi.string().valid('member', 'coach', 'adm
 
 router.patch('/:id/role', auth, requireRole('admin'), async (req, res, next) => {
   try {
-    // ok: G2.P2
+    // The body goes through joi, but the id reaches the query as Number(...) with no NaN check.
+    // expect: G2.P2
     const { error, value } = roleSchema.validate(req.body)
     if (error) return res.status(400).json({ error: error.message })
     await db.query('update users set role = $1 where id = $2', [value.role, Number(req.params.id)])

@@ -81,6 +81,30 @@ public struct ServerValidationCollector: Collector {
                   revalidatePath("/reviews")
                 }
                 """, note: "a server action: revalidatePath and a comment validate nothing"),
+            CollectorExample("server/routes.ts", """
+                app.post("/api/import", isAuthenticated, (req: any, res) => {
+                  const { repoUrl } = ↓req.body;
+                  exec(`git clone --depth 1 ${repoUrl} /tmp/import`, (err) => {
+                    if (err) return res.status(400).json({ message: "Clone failed" });
+                    res.json({ ok: true });
+                  });
+                });
+                """, note: "a 400 answered when the clone fails checks nothing about repoUrl"),
+            CollectorExample("app/api/invites/route.ts", """
+                export async function POST(request: Request) {
+                  const session = await auth();
+                  if (!session) return Response.json({ error: "sign in" }, { status: 400 });
+                  const body = await ↓request.json();
+                  await db.invite.create({ data: { email: body.email, teamId: body.teamId } });
+                  return Response.json({ ok: true });
+                }
+                """, note: "the only 400 is about the session, not the body"),
+            CollectorExample("server/routes/tasks.js", """
+                router.delete("/:id", auth, async (req, res) => {
+                  await Task.destroy({ where: { id: Number(↓req.params.id), userId: req.user.id } });
+                  res.status(204).end();
+                });
+                """, note: "Number() alone lets NaN through to the query"),
         ],
         nonTriggering: [
             CollectorExample("app/api/donations/checkout/route.ts", """
@@ -143,12 +167,45 @@ public struct ServerValidationCollector: Collector {
                   return Response.json({ url: session.url })
                 }
                 """], note: "a Stripe price id and a discount code select server-side prices; they are not amounts"),
+            CollectorExample("server/routes.ts", """
+                app.post("/api/export", isAuthenticated, (req: any, res) => {
+                  const name = String(req.body.name ?? "tasks").replace(/[^a-z0-9-]/gi, "");
+                  execFile("zip", ["-r", `/tmp/${name}.zip`, "/tmp/export"], (err) => {
+                    if (err) return res.status(500).json({ message: "Export failed" });
+                    res.download(`/tmp/${name}.zip`);
+                  });
+                });
+                app.get("/api/search", isAuthenticated, async (req: any, res) => {
+                  const q = String(req.query.q ?? "").toLowerCase();
+                  res.json((await storage.getTasks(req.user.id)).filter((t) => t.title.toLowerCase().includes(q)));
+                });
+                """, note: "coerced to a string with a default, stripped to an allow-list"),
+            CollectorExample("server/routes/projects.js", """
+                router.get("/:slug", async (req, res) => {
+                  const { slug } = req.params;
+                  if (!/^[a-z0-9-]{1,64}$/.test(slug)) return res.status(400).json({ error: "bad slug" });
+                  const limit = Number(req.query.limit ?? 20);
+                  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return res.status(400).json({ error: "bad limit" });
+                  res.json(await Project.findAll({ where: { slug }, limit }));
+                });
+                """, note: "an allow-list regex and a range check on the inputs used"),
+            CollectorExample("server/routes/tasks.ts", """
+                app.patch("/api/tasks/:id", isAuthenticated, async (req: any, res) => {
+                  const task = await storage.getTask(Number(req.params.id));
+                  if (!task || task.userId !== req.user.id) return res.status(404).json({ message: "Not found" });
+                  const patch = updateTaskSchema.parse(req.body);
+                  res.json(await storage.updateTask(task.id, patch));
+                });
+                """, note: "the id selects a record checked for existence; the body goes through a schema"),
         ])
 
     /// One handler that reads request input.
     struct Handler: Sendable {
         var offset: Int
         var validated: Bool
+        /// The first input used without a check (for the message).
+        var rawInput = ""
+        var rawLine = 0
     }
 
     struct FileFacts: Sendable {
@@ -190,8 +247,9 @@ public struct ServerValidationCollector: Collector {
                 if h.validated {
                     validated += 1
                 } else {
+                    let which = h.rawInput.isEmpty ? "request input" : "request input (`\(h.rawInput)`\(h.rawLine > 0 ? ", line \(h.rawLine)" : ""))"
                     findings.append(Finding.at(d, rule: "unvalidated-input", file: file, offset: h.offset,
-                        message: "This handler uses request input without validating it: wrong types, missing fields or oversized values reach the database and business logic (500s, corrupt rows, injection). Parse it with a schema (zod safeParse, joi, pydantic) and answer 400 on failure."))
+                        message: "This handler uses \(which) without validating it: wrong types, missing fields or oversized values reach the database and business logic (500s, corrupt rows, injection). A 400 answered on some other failure is no check of the input. Parse it with a schema (zod safeParse, joi, pydantic) or check that value, and answer 400 on failure."))
                 }
             }
             findings += facts.findings
@@ -252,9 +310,10 @@ public struct ServerValidationCollector: Collector {
     private static let gateInArgs = ["admin", "role", "authorize", "permission", "staff", "owner"]
     private static let gateInBody = ["req.user.role", "user.role ===", "user.role !==", "user?.role", "role === 'admin'", "role === \"admin\"", "hasrole(", "requirerole(",
                                      "checkrole(", "isadmin(", "requireadmin", "assertadmin", "authorize(", "current_user.is_admin", "is_superuser", "admin_required", "@admin"]
-    private static let jsValidation = [".parse(", ".safeparse(", ".parseasync(", ".safeparseasync(", "validat", "schema.", "joi.", "yup.", "zvalidator(", "celebrate(",
-                                       "plaintoinstance(", "plaintoclass(", "checkschema(", "matcheddata(", "ajv", "typia.", "assert(", "status(400)", "status(422)",
-                                       "status: 400", "status: 422", ", 400)", ", 422)", "status:400", "sendstatus(400)", "badrequest", "httpexception(400", "httperror(400", "httperror(422", "error(400"]
+    /// Validation in a route's middleware arguments covers every input of the handler.
+    private static let jsMiddlewareValidation = ["validat", "celebrate(", "zvalidator(", "checkschema(", "body(", "param(", "query(", "schema"]
+    /// express-validator results read in the handler: the checks were declared on the route.
+    private static let jsHandlerWideValidation = ["validationresult(", "matcheddata("]
 
     // MARK: JavaScript
 
@@ -269,6 +328,7 @@ public struct ServerValidationCollector: Collector {
         }
         let serverAction = FileRole.directive(b) == "use server"
         let s = Hygiene.JSStructure.of(file)
+        var parenList: [(Int, Int)]?
         if serverAction {
             for blk in s.blocks where blk.kind == .function && blk.isAsync && blk.callOpen == nil {
                 guard let p = blk.params, p.count > 2, s.enclosingFunction(blk.open) == nil else { continue }
@@ -303,8 +363,26 @@ public struct ServerValidationCollector: Collector {
             let start = blk.callOpen ?? blk.headerStart
             let context = start..<blk.close
             let lower = Self.codeText(file, context, removing: Self.nonValidatingParses)
-            let isValidated = Self.jsValidation.contains { lower.contains($0) }
-            facts.handlers.append(Handler(offset: g.hits[0].offset, validated: isValidated))
+            let middleArgs = blk.callOpen.map { Self.codeText(file, $0..<blk.headerStart, removing: Self.nonValidatingParses) } ?? ""
+            let wholeHandler = Self.jsMiddlewareValidation.contains { middleArgs.contains($0) } || Self.jsHandlerWideValidation.contains { lower.contains($0) }
+            var raw: (offset: Int, name: String)?
+            if !wholeHandler {
+                if parenList == nil { parenList = s.parens.filter { b[$0.key] == 0x28 }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 } }
+                let checks = InputChecks(code, s, blk, parens: parenList!)
+                let realHits = g.hits.contains { $0.literal != "params" }
+                for h in g.hits {
+                    if h.literal == "params" {
+                        // A server action's own arguments: judged through the form reads when it has them.
+                        if realHits { continue }
+                        let names = blk.params.map { paramNames(code, $0) } ?? []
+                        if !names.contains(where: { !$0.isEmpty && checks.checks(variable: $0) }) { raw = (h.offset, names.first ?? "the arguments"); break }
+                        continue
+                    }
+                    if let name = checks.unvalidated(hit: h.offset, literal: h.literal) { raw = (h.offset, name); break }
+                }
+            }
+            let isValidated = wholeHandler || raw == nil
+            facts.handlers.append(Handler(offset: g.hits[0].offset, validated: isValidated, rawInput: raw?.name ?? "", rawLine: raw.map { file.location(of: $0.offset).line } ?? 0))
 
             let argsText = blk.callOpen.map { file.string($0..<blk.headerStart).lowercased() } ?? ""
             let bodyLower = Self.codeText(file, blk.body)
@@ -462,7 +540,7 @@ public struct ServerValidationCollector: Collector {
         let b = code.bytes
         guard var p = code.prevToken(exprStart) else { return nil }
         // Step out of `await` and wrapping calls: `x = schema.parse(await request.json())`.
-        for _ in 0..<4 {
+        for _ in 0..<6 {
             if ByteClass.isIdentifier(b[p]), let w = code.identifier(endingAt: p + 1), code.text(w) == "await", let q = code.prevToken(w.lowerBound) { p = q; continue }
             if b[p] == 0x28, let callee = Hygiene.callee(code, callOpen: p), let q = code.prevToken(callee.start) { p = q; continue }
             break
@@ -677,6 +755,417 @@ public struct ServerValidationCollector: Collector {
             }
             i += 1
         }
+        return out
+    }
+}
+
+/// The checks one JS/TS handler applies to its inputs: conditions of guard clauses (an `if` whose branch
+/// returns, throws or answers 4xx) and the arguments of validating calls (schema `parse`/`safeParse`/
+/// `validate`, a `validate…` helper, a regex `.test`, a `Math.min`/`Math.max` clamp). An input counts as
+/// validated only when such a check reads it: the value itself, the variable it was bound to, the same
+/// `req.body.field`, or (for path and query parameters) the record looked up with it.
+struct InputChecks {
+    let code: Hygiene.Code
+    let s: Hygiene.JSStructure
+    let body: Range<Int>
+    /// Ranges whose reads count as checks.
+    var checked: [Range<Int>] = []
+    /// Byte ranges of `req.body.x`-style reads that sit in a check.
+    var checkedReads: [Range<Int>] = []
+
+    init(_ code: Hygiene.Code, _ s: Hygiene.JSStructure, _ blk: Hygiene.JSBlock, parens: [(Int, Int)]) {
+        self.code = code
+        self.s = s
+        body = blk.body
+        let b = code.bytes
+        // Validating calls.
+        var lo = 0, hi = parens.count
+        while lo < hi { let m = (lo + hi) >> 1; if parens[m].0 < body.lowerBound { lo = m + 1 } else { hi = m } }
+        var k = lo
+        while k < parens.count, parens[k].0 < body.upperBound {
+            let (open, close) = parens[k]
+            k += 1
+            if close > open + 1, Self.isValidatingCall(code, open: open) { checked.append((open + 1)..<close) }
+        }
+        // Guard clauses.
+        for o in code.allCode("if", in: body, wordStart: true, wordEnd: true) {
+            guard let open = code.nextToken(o + 2), b[open] == 0x28, let close = s.parens[open], close < body.upperBound,
+                  let t = code.nextToken(close + 1) else { continue }
+            var branch = t..<min(body.upperBound, t + 240)
+            if b[t] == 0x7B, let end = Self.blockClose(s, open: t) {
+                branch = t..<end
+            } else {
+                var e = t
+                while e < branch.upperBound, b[e] != 0x0A, !(b[e] == 0x3B && code.isCode(e)) { e += 1 }
+                branch = t..<e
+            }
+            if Self.exits(code, branch) { checked.append((open + 1)..<close) }
+        }
+    }
+
+    private static func blockClose(_ s: Hygiene.JSStructure, open: Int) -> Int? {
+        var lo = 0, hi = s.blocks.count
+        while lo < hi { let m = (lo + hi) >> 1; if s.blocks[m].open < open { lo = m + 1 } else { hi = m } }
+        return lo < s.blocks.count && s.blocks[lo].open == open ? s.blocks[lo].close : nil
+    }
+
+    private static let exitWords = ["return", "throw", "status(4", "sendStatus(4", "status: 4", "next(", "notFound(", "redirect(", "error(4", "abort("]
+
+    private static func exits(_ code: Hygiene.Code, _ r: Range<Int>) -> Bool {
+        exitWords.contains { code.firstCode($0, in: r, wordStart: $0.first!.isLetter) != nil }
+    }
+
+    private static let validatingNames: [[UInt8]] = ["parse", "safeparse", "parseasync", "safeparseasync", "validate", "validatesync", "validateasync",
+                                                     "validateorreject", "assert", "is", "check", "cast", "decode", "plaintoinstance", "plaintoclass",
+                                                     "test", "min", "max", "isvalid", "isemail", "isuuid", "isurl", "isint", "isnumeric"].map { Array($0.utf8) }
+    private static let notSchemas: [[UInt8]] = ["json", "url", "path", "date", "qs", "cookie", "querystring", "number", "dayjs", "moment", "yaml", "toml", "csv", "papa", "marked"].map { Array($0.utf8) }
+    private static let validat = Array("validat".utf8)
+
+    /// Whether the call whose `(` is at `open` validates its arguments. Byte comparisons only.
+    static func isValidatingCall(_ code: Hygiene.Code, open: Int) -> Bool {
+        let b = code.bytes
+        guard let p = code.prevToken(open), ByteClass.isIdentifier(b[p]), let name = code.identifier(endingAt: p + 1) else { return false }
+        let receiver: Range<Int>? = {
+            guard let d = code.prevToken(name.lowerBound), b[d] == 0x2E, let q = code.prevToken(d), ByteClass.isIdentifier(b[q]) else { return nil }
+            return code.identifier(endingAt: q + 1)
+        }()
+        // Webhook signature checks (`stripe.webhooks.constructEvent(body, sig, secret)`, `wh.verify(payload, headers)`).
+        if contains(b, name, Array("constructevent".utf8)) || contains(b, name, Array("verif".utf8)) { return true }
+        if contains(b, name, validat) {
+            // revalidatePath, invalidateQueries: cache calls, not checks.
+            return !(name.lowerBound + 2 <= name.upperBound && (lowerEquals(b, name.lowerBound..<(name.lowerBound + 2), Array("re".utf8)) || lowerEquals(b, name.lowerBound..<(name.lowerBound + 2), Array("in".utf8))))
+        }
+        guard validatingNames.contains(where: { lowerEquals(b, name, $0) }) else { return false }
+        let n = name.count
+        if n == 3 {
+            // Math.min / Math.max clamp a number; array.min() does not check anything.
+            return receiver.map { lowerEquals(b, $0, Array("math".utf8)) } ?? false
+        }
+        if n == 4 && lowerEquals(b, name, Array("test".utf8)) {
+            // A regex literal or a named pattern: `/^[a-z0-9-]+$/.test(slug)`, `SLUG_RE.test(slug)`.
+            guard let d = code.prevToken(name.lowerBound), b[d] == 0x2E, let q = code.prevToken(d) else { return false }
+            return code.region(containing: q)?.kind == .regex || receiver != nil
+        }
+        if let r = receiver, notSchemas.contains(where: { lowerEquals(b, r, $0) }) { return false }
+        return true
+    }
+
+    static func lowerEquals(_ b: [UInt8], _ r: Range<Int>, _ w: [UInt8]) -> Bool {
+        guard r.count == w.count else { return false }
+        for k in 0..<w.count where ByteClass.lower(b[r.lowerBound + k]) != w[k] { return false }
+        return true
+    }
+
+    static func contains(_ b: [UInt8], _ r: Range<Int>, _ w: [UInt8]) -> Bool {
+        guard r.count >= w.count else { return false }
+        var i = r.lowerBound
+        while i + w.count <= r.upperBound {
+            var k = 0
+            while k < w.count && ByteClass.lower(b[i + k]) == w[k] { k += 1 }
+            if k == w.count { return true }
+            i += 1
+        }
+        return false
+    }
+
+    func inCheck(_ offset: Int) -> Bool { checked.contains { $0.contains(offset) } }
+
+    /// Whether a check reads `name` as a whole identifier (not as a member of something else), or the
+    /// value is coerced and then checked or stripped to an allow-list (`const n = Number(limit)` then
+    /// `if (n > 100) return …`; `String(name ?? "x").replace(/[^a-z0-9-]/g, "")`).
+    func checks(variable name: String, depth: Int = 1) -> Bool {
+        let b = code.bytes
+        for o in code.allCode(name, in: body, wordStart: true, wordEnd: true) {
+            if o > 0, b[o - 1] == 0x2E { continue }
+            if inCheck(o) { return true }
+            if depth > 0, let w = derivedName(o), w != name, checks(variable: w, depth: depth - 1) { return true }
+            guard let q = code.prevToken(o), b[q] == 0x28, let close = s.parens[q],
+                  let w = code.prevToken(q).flatMap({ ByteClass.isIdentifier(b[$0]) ? code.identifier(endingAt: $0 + 1) : nil }),
+                  Self.coercions.contains(where: { Self.lowerEquals(b, w, $0) }) else { continue }
+            if Self.lowerEquals(b, w, Array("string".utf8)), code.firstCode("??", in: o..<close) != nil || code.firstCode("||", in: o..<close) != nil { return true }
+            if allowListStrip(after: close) { return true }
+            if depth > 0, let eq = code.prevToken(Hygiene.callee(code, callOpen: q)?.start ?? w.lowerBound), b[eq] == 0x3D,
+               let v = code.prevToken(eq), ByteClass.isIdentifier(b[v]), let vn = code.identifier(endingAt: v + 1),
+               checks(variable: code.text(vn), depth: depth - 1) { return true }
+        }
+        return false
+    }
+
+    private static let groupingWords: [[UInt8]] = ["await", "return", "typeof", "void", "yield"].map { Array($0.utf8) }
+    private static let coercions: [[UInt8]] = ["string", "number", "parseint", "parsefloat", "boolean", "bigint", "decodeuricomponent"].map { Array($0.utf8) }
+
+    /// nil when the input read at `hit` is validated; otherwise a short name for it.
+    func unvalidated(hit: Int, literal: String, nested: Int = 0) -> String? {
+        let b = code.bytes
+        if inCheck(hit) || notAUse(hit) { return nil }
+        var end = hit + literal.utf8.count
+        if literal.hasSuffix("("), let close = s.parens[end - 1] { end = close + 1 }
+        // `req.body = …` writes the input; it reads nothing.
+        if let t = code.nextToken(end), b[t] == 0x3D, t + 1 >= b.count || (b[t + 1] != 0x3D && b[t + 1] != 0x3E) { return nil }
+        // The whole object parsed by a schema somewhere in the handler: `schema.parseAsync(req.body)`.
+        if !literal.hasSuffix("("), wholeObjectChecked(literal) { return nil }
+        // `req.body.field` / `req.query["q"]`.
+        var member: Range<Int>?
+        if let t = code.nextToken(end), b[t] == 0x2E || b[t] == 0x3F || b[t] == 0x5B {
+            var i = t
+            if b[i] == 0x3F, i + 1 < b.count, b[i + 1] == 0x2E { i += 1 }
+            if b[i] == 0x2E, let n = code.nextToken(i + 1), ByteClass.isIdentifier(b[n]) { member = code.identifier(startingAt: n) }
+            else if b[i] == 0x5B, let q = code.nextToken(i + 1), let r = code.region(containing: q), r.kind == .string, let c = code.nextToken(Int(r.end)), b[c] == 0x5D {
+                member = (Int(r.start) + 1)..<(Int(r.end) - 1)
+            }
+            if let m = member { end = b[m.upperBound] == 0x5D || b[m.upperBound] == 0x27 || b[m.upperBound] == 0x22 ? m.upperBound + 1 : m.upperBound }
+        }
+        let shown = code.text(hit..<min(end, hit + 60))
+        if let m = member, sameReadChecked(literal: literal, member: m) { return nil }
+        if let m = member, nested == 0, literal.contains("param") || literal.contains("query") {
+            // The same id validated at another read (looked up and checked there).
+            let n = literal.utf8.count
+            for o in code.allCode(literal, in: body, wordStart: true) where o != hit {
+                guard let t = code.nextToken(o + n), b[t] == 0x2E, let mm = code.nextToken(t + 1), mm + m.count <= b.count,
+                      b[mm..<(mm + m.count)].elementsEqual(b[m]), mm + m.count >= b.count || !ByteClass.isIdentifier(b[mm + m.count]) else { continue }
+                if unvalidated(hit: o, literal: literal, nested: 1) == nil { return nil }
+            }
+        }
+
+        // Step out of wrappers towards the binding: `const q = String(req.query.q ?? "").trim()`.
+        let isKey = literal.contains("param") || literal.contains("query") || literal == "ctx.params"
+        var p = code.prevToken(hit)
+        var throughLookup = false
+        var vars: [String] = []
+        for _ in 0..<4 {
+            guard let q = p else { break }
+            if ByteClass.isIdentifier(b[q]), let w = code.identifier(endingAt: q + 1), code.text(w) == "await" { p = code.prevToken(w.lowerBound); continue }
+            if b[q] == 0x3F || b[q] == 0x7C, q > 0, b[q - 1] == b[q] { p = code.prevToken(q - 1); continue }
+            guard b[q] == 0x28, let close = s.parens[q] else { break }
+            guard let name = code.prevToken(q).flatMap({ ByteClass.isIdentifier(b[$0]) ? code.identifier(endingAt: $0 + 1) : nil }),
+                  !Self.groupingWords.contains(where: { Self.lowerEquals(b, name, $0) }) else {
+                // A grouping paren: `const input = (await req.json()) as Input`.
+                p = code.prevToken(q)
+                continue
+            }
+            if Self.coercions.contains(where: { Self.lowerEquals(b, name, $0) }) {
+                // String(x ?? "default"): a string whatever the client sends; an allow-list strip after it.
+                if Self.lowerEquals(b, name, Array("string".utf8)), code.firstCode("??", in: hit..<close) != nil || code.firstCode("||", in: hit..<close) != nil { return nil }
+                if allowListStrip(after: close) { return nil }
+            } else {
+                throughLookup = true
+            }
+            let start = Hygiene.callee(code, callOpen: q)?.start ?? name.lowerBound
+            p = code.prevToken(start)
+        }
+        if let q = p, b[q] == 0x3D, q > 0, b[q - 1] != 0x3D, b[q - 1] != 0x21, b[q - 1] != 0x3C, b[q - 1] != 0x3E, let v = code.prevToken(q) {
+            if b[v] == 0x7D, let blk = s.blocks.first(where: { $0.close == v }) {
+                vars = destructuredNames(blk.open..<(v + 1))
+            } else if ByteClass.isIdentifier(b[v]), let w = code.identifier(endingAt: v + 1) {
+                vars = [code.text(w)]
+                if !throughLookup && allowListStrip(after: end) { return nil }
+            }
+        }
+        // A body bound through a lookup call is not checked by checking the call's result.
+        if throughLookup && !isKey { return shown }
+        for v in vars {
+            if checks(variable: v) { return nil }
+            if isKey && !throughLookup && lookupChecked(v) { return nil }
+            if !throughLookup {
+                if checkedRead(literal: literal, name: v) { return nil }
+                // `const data = await req.json(); const { title } = data` → check on `title`.
+                for o in code.allCode(v, in: body, wordStart: true, wordEnd: true) {
+                    guard let eq = code.prevToken(o), b[eq] == 0x3D, let pv = code.prevToken(eq), b[pv] == 0x7D,
+                          let blk = s.blocks.first(where: { $0.close == pv }) else { continue }
+                    if destructuredNames(blk.open..<(pv + 1)).contains(where: { checks(variable: $0) }) { return nil }
+                }
+            }
+        }
+        return vars.count == 1 && !throughLookup ? vars[0] : shown
+    }
+
+    /// `w` when the read at `offset` sits on the right of `const w = …` on the same line (`const keyValue = key || accessKey`).
+    private func derivedName(_ offset: Int) -> String? {
+        let b = code.bytes
+        var i = offset - 1
+        var depth = 0
+        while i > body.lowerBound, b[i] != 0x0A, b[i] != 0x3B {
+            if code.isCode(i) {
+                let c = b[i]
+                if c == 0x29 || c == 0x5D || c == 0x7D { depth += 1 }
+                else if c == 0x28 || c == 0x5B || c == 0x7B { if depth == 0 { return nil }; depth -= 1 }
+                else if c == 0x3D, depth == 0, b[i + 1] != 0x3D, b[i + 1] != 0x3E, b[i - 1] != 0x3D, b[i - 1] != 0x21, b[i - 1] != 0x3C, b[i - 1] != 0x3E {
+                    guard let v = code.prevToken(i), ByteClass.isIdentifier(b[v]), let w = code.identifier(endingAt: v + 1),
+                          let k = code.prevToken(w.lowerBound), ByteClass.isIdentifier(b[k]), let kw = code.identifier(endingAt: k + 1),
+                          ["const", "let", "var"].contains(code.text(kw)) else { return nil }
+                    return code.text(w)
+                }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Reads that only report the input: inside a `catch` block or a logging call's arguments.
+    private func notAUse(_ offset: Int) -> Bool {
+        let b = code.bytes
+        for blk in s.blocks where blk.open < offset && offset < blk.close && blk.open > body.lowerBound && blk.kind == .control && blk.keyword == "catch" {
+            return true
+        }
+        var q = offset
+        for _ in 0..<6 {
+            // The innermost unclosed `(` before `q`, within the handler.
+            var depth = 0, i = q - 1, open: Int?
+            while i > body.lowerBound && q - i < 400 {
+                if code.isCode(i) {
+                    if b[i] == 0x29 || b[i] == 0x5D || b[i] == 0x7D { depth += 1 }
+                    else if b[i] == 0x28 || b[i] == 0x5B || b[i] == 0x7B { if depth == 0 { if b[i] == 0x28 { open = i; break } } else { depth -= 1 } }
+                }
+                i -= 1
+            }
+            guard let o = open, let p = code.prevToken(o), ByteClass.isIdentifier(b[p]), let name = code.identifier(endingAt: p + 1) else { return false }
+            if Self.isLogCall(code, name) { return true }
+            q = o
+        }
+        return false
+    }
+
+    private static let logLevels: [[UInt8]] = ["log", "warn", "error", "info", "debug", "trace"].map { Array($0.utf8) }
+    private static let logReceivers: [[UInt8]] = ["console", "logger", "log", "pino", "winston"].map { Array($0.utf8) }
+
+    /// `console.error(…)`, `logger.warn(…)`, `logError(…)`, `log_event(…)`; not `login(…)` or `getCatalog(…)`.
+    static func isLogCall(_ code: Hygiene.Code, _ name: Range<Int>) -> Bool {
+        let b = code.bytes
+        if name.count > 3, lowerEquals(b, name.lowerBound..<(name.lowerBound + 3), Array("log".utf8)) {
+            let c = b[name.lowerBound + 3]
+            if c &- 0x41 < 26 || c == 0x5F { return true }
+        }
+        if lowerEquals(b, name, Array("log".utf8)) { return true }
+        guard logLevels.contains(where: { lowerEquals(b, name, $0) }), let d = code.prevToken(name.lowerBound), b[d] == 0x2E,
+              let q = code.prevToken(d), ByteClass.isIdentifier(b[q]), let r = code.identifier(endingAt: q + 1) else { return false }
+        return logReceivers.contains { lowerEquals(b, r, $0) }
+    }
+
+    /// Whether `literal` itself (no member after it) is an argument of a validating call in the handler.
+    private func wholeObjectChecked(_ literal: String) -> Bool {
+        let b = code.bytes
+        let n = literal.utf8.count
+        for o in code.allCode(literal, in: body, wordStart: true) where inCheck(o) {
+            guard let t = code.nextToken(o + n) else { continue }
+            if b[t] == 0x2E || b[t] == 0x5B || b[t] == 0x3F || ByteClass.isIdentifier(b[o + n]) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// A path or query id passed to a lookup whose result is checked: `const t = await storage.getTicket(ticketId); if (!t) return 404`.
+    private func lookupChecked(_ name: String) -> Bool {
+        let b = code.bytes
+        for o in code.allCode(name, in: body, wordStart: true, wordEnd: true) {
+            guard o == 0 || b[o - 1] != 0x2E, let q = code.prevToken(o), b[q] == 0x28 || b[q] == 0x2C else { continue }
+            var open = q
+            if b[q] == 0x2C {
+                var depth = 0, i = q - 1
+                var found: Int?
+                while i > body.lowerBound && q - i < 300 {
+                    if code.isCode(i) {
+                        if b[i] == 0x29 || b[i] == 0x5D || b[i] == 0x7D { depth += 1 }
+                        else if b[i] == 0x28 || b[i] == 0x5B || b[i] == 0x7B { if depth == 0 { if b[i] == 0x28 { found = i }; break } else { depth -= 1 } }
+                    }
+                    i -= 1
+                }
+                guard let f = found else { continue }
+                open = f
+            }
+            // Back over the call chain (`await supabase.from("t").select().eq("id", id)`) to the statement's `=`.
+            var i = open - 1, depth = 0
+            var p: Int?
+            while i > body.lowerBound {
+                if code.isCode(i) {
+                    let c = b[i]
+                    if c == 0x29 || c == 0x5D { depth += 1 }
+                    else if c == 0x28 || c == 0x5B { if depth == 0 { break }; depth -= 1 }
+                    else if depth == 0 && (c == 0x3B || c == 0x7B || c == 0x7D || c == 0x2C) { break }
+                    else if depth == 0 && c == 0x3D {
+                        if b[i - 1] != 0x3D && b[i - 1] != 0x21 && b[i - 1] != 0x3C && b[i - 1] != 0x3E && b[i + 1] != 0x3D && b[i + 1] != 0x3E { p = i }
+                        break
+                    }
+                }
+                i -= 1
+            }
+            guard let p, let v = code.prevToken(p) else { continue }
+            var vars: [String] = []
+            if b[v] == 0x5D || b[v] == 0x7D {
+                // `const [row] = await db.select()…` / `const { data } = await supabase…`
+                var i = v - 1
+                while i > body.lowerBound, b[i] != 0x5B, b[i] != 0x7B { i -= 1 }
+                var k = i + 1
+                while k < v {
+                    if ByteClass.isIdentifier(b[k]) { let w = code.identifier(startingAt: k); vars.append(code.text(w)); k = w.upperBound } else { k += 1 }
+                }
+            } else if ByteClass.isIdentifier(b[v]), let w = code.identifier(endingAt: v + 1) {
+                vars = [code.text(w)]
+            }
+            if vars.contains(where: { $0 != name && checks(variable: $0, depth: 0) }) { return true }
+        }
+        return false
+    }
+
+    /// `.replace(/[^a-z0-9-]/g, "")` on the same line after `offset`: everything outside an allow-list is dropped.
+    private func allowListStrip(after offset: Int) -> Bool {
+        let b = code.bytes
+        var e = offset
+        while e < b.count, b[e] != 0x0A { e += 1 }
+        for o in code.allCode(".replace", in: offset..<e) {
+            guard let open = code.nextToken(o + 8), b[open] == 0x28, let r = code.nextToken(open + 1),
+                  let reg = code.region(containing: r), reg.kind == .regex, Int(reg.start) + 3 <= b.count else { continue }
+            if b[Int(reg.start) + 1] == 0x5B && b[Int(reg.start) + 2] == 0x5E { return true }
+        }
+        return false
+    }
+
+    /// Whether another read of the same `req.body.field` sits in a check.
+    private func sameReadChecked(literal: String, member: Range<Int>) -> Bool {
+        checkedRead(literal: literal, name: code.text(member))
+    }
+
+    private func checkedRead(literal: String, name: String) -> Bool {
+        let b = code.bytes
+        let n = literal.utf8.count
+        for o in code.allCode(literal, in: body, wordStart: true) where inCheck(o) {
+            guard let t = code.nextToken(o + n) else { continue }
+            var i = t
+            if b[i] == 0x3F, i + 1 < b.count, b[i + 1] == 0x2E { i += 1 }
+            if b[i] == 0x2E, let m = code.nextToken(i + 1), ByteClass.isIdentifier(b[m]), code.identifier(startingAt: m).count == name.utf8.count,
+               code.firstCode(name, in: m..<(m + name.utf8.count)) == m { return true }
+            if b[i] == 0x5B, let q = code.nextToken(i + 1), let r = code.region(containing: q), r.kind == .string,
+               Int(r.end) - Int(r.start) - 2 == name.utf8.count, code.text((Int(r.start) + 1)..<(Int(r.end) - 1)) == name { return true }
+        }
+        return false
+    }
+
+    /// Names bound by a destructuring pattern `{ a, b: c, d = 1 }` (the local names).
+    private func destructuredNames(_ pattern: Range<Int>) -> [String] {
+        let b = code.bytes
+        var out: [String] = []
+        var i = pattern.lowerBound + 1
+        var last: Range<Int>?
+        var depth = 0
+        while i < pattern.upperBound {
+            guard code.isCode(i) else { i += 1; continue }
+            let c = b[i]
+            if c == 0x7B || c == 0x5B || c == 0x28 { depth += 1 } else if c == 0x7D || c == 0x5D || c == 0x29 { depth -= 1 }
+            if depth < 0 || (c == 0x2C && depth == 0) || (c == 0x3D && depth == 0) {
+                if let l = last { out.append(code.text(l)) }
+                last = nil
+                if c == 0x3D { while i < pattern.upperBound, !(b[i] == 0x2C && code.isCode(i)) { i += 1 } ; continue }
+                i += 1
+                continue
+            }
+            if ByteClass.isIdentifier(c), depth == 0 {
+                let w = code.identifier(startingAt: i)
+                last = w
+                i = w.upperBound
+                continue
+            }
+            i += 1
+        }
+        if let l = last { out.append(code.text(l)) }
         return out
     }
 }
