@@ -3,7 +3,7 @@ import Foundation
 /// G4.P5 (static part): query shapes that collapse under load, from the database calls in JS/TS code
 /// (see `DataAccessFile`) and the schema (`SchemaModel`):
 /// - N+1: a query (or fetch) executed inside a `for`/`forEach`/`map` over the rows of an earlier query
-///   (medium), or once per item of another list (low);
+///   (medium), or once per item of another list (low; per-item updates of request input are not counted);
 /// - unbounded lists: a list query with neither a filter nor a limit/range/take over a table that grows
 ///   with use (medium; low for other tables, none for lookup tables such as countries or plans). Supabase
 ///   also caps responses at 1,000 rows by default, so such lists silently truncate;
@@ -182,6 +182,9 @@ public struct LoadBehaviourCollector: Collector {
         for f in files {
             for q in f.queriesInLoops() {
                 if q.call.api == .http && q.source == nil { continue }
+                // Per-item updates of request input (a cart's stock decrements) touch different rows by different amounts:
+                // no builder batches them into one call, and their number is the request's, not the table's.
+                if q.source == nil && q.call.op == .update { continue }
                 loops += 1
                 let line = q.source.map { f.file.location(of: $0.anchor).line }
                 let what = q.call.api == .http ? "A fetch" : q.call.isWrite ? "A write to \(q.call.table ?? "the database")" : "A query on \(q.call.table ?? "the database")"
