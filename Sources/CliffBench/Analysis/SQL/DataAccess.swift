@@ -381,16 +381,28 @@ public struct DataAccessFile: Sendable {
         if raw.hasSubstring(" ") && !raw.lowercased().hasSubstring(" as ") { return nil }
         let start = o > 0 && b[o - 1] == 0x2E ? receiverStart(code, dot: o - 1) : o
         let (methods, end) = chain(code, from: code.skipSpace(close + 1))
+        // `tx('welcome')` of an i18n helper, `db('x').toString()`: a Knex chain starts with a query-builder method, or
+        // is awaited bare (`await db('items')` reads every row); a builder passed along (`query(db('items'))`) is no query.
+        if let first = methods.first {
+            guard isKnexMethod(first.name) else { return nil }
+        }
         guard let op = knexOp(code, methods[...]) else { return nil }
         let c = make(code, .knex, op, table, start: start, anchor: o, end: max(end, close + 1), methods: methods)
+        if methods.isEmpty && !c.awaited { return nil }
         if !c.awaited && !c.boundNames.isEmpty && c.isRead && !methods.contains(where: { $0.name == "then" }) { return nil }
-        if c.op == .read && methods.isEmpty && !c.awaited {
-            // `return db('items')` runs the query; a bare builder passed along (`query(db('items'))`) does not.
-            let q = code.skipSpaceBack(start - 1)
-            guard q >= 0, let (w, _) = code.identifier(endingAt: q + 1), w == "return" else { return nil }
-        }
         return c
     }
+
+    static func isKnexMethod(_ name: String) -> Bool {
+        knexMethods.contains(name) || name.hasPrefix("where") || name.hasPrefix("orWhere") || name.hasPrefix("andWhere") || name.hasSuffix("Join")
+    }
+
+    private static let knexMethods: Set<String> = [
+        "select", "first", "insert", "update", "del", "delete", "upsert", "increment", "decrement", "count", "countDistinct", "sum",
+        "sumDistinct", "avg", "avgDistinct", "min", "max", "pluck", "orderBy", "orderByRaw", "groupBy", "having", "limit", "offset",
+        "join", "distinct", "distinctOn", "returning", "forUpdate", "forShare", "forNoKeyUpdate", "skipLocked", "noWait", "transacting",
+        "modify", "columns", "column", "truncate", "onConflict", "as", "clearSelect", "with", "union", "then", "timeout", "forPage", "paginate",
+    ]
 
     /// Knex reads name a table; `'items as i'` → items, `'public.items'` → public.items.
     static func knexTable(_ raw: String) -> String {
