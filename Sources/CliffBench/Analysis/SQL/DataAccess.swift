@@ -1,9 +1,9 @@
 import Foundation
 
-/// One database call in JS/TS code: a supabase-js chain, a Prisma model call, a Drizzle query, a raw
-/// SQL query, a Firebase read or write, or (for N+1 detection only) a `fetch`.
+/// One database call in JS/TS code: a supabase-js chain, a Prisma model call, a Drizzle query, a Knex
+/// query-builder chain, a raw SQL query, a Firebase read or write, or (for N+1 detection only) a `fetch`.
 public struct DBCall: Sendable, Hashable {
-    public enum API: String, Sendable { case supabase, prisma, drizzle, sql, firebase, http }
+    public enum API: String, Sendable { case supabase, prisma, drizzle, knex, sql, firebase, http }
     public enum Op: String, Sendable { case read, readOne, count, insert, update, upsert, delete, rpc }
 
     public var api: API
@@ -83,8 +83,13 @@ public struct DataAccessFile: Sendable {
         ".findMany(", ".findFirst(", ".findUnique(", ".findFirstOrThrow(", ".findUniqueOrThrow(", ".create(", ".createMany(",
         ".updateMany(", ".deleteMany(", ".count(", ".aggregate(", ".groupBy(",
         ".query(", ".execute(", "sql`", "$queryRaw", "$executeRaw",
-        "getDocs(", "getDoc(", "addDoc(", "setDoc(", "updateDoc(", "deleteDoc(", ".collection(",
-    ]
+        "getDocs(", "getDoc(", "addDoc(", "setDoc(", "updateDoc(", "deleteDoc(", ".collection(", ".raw(",
+    ] + knexLiterals
+
+    /// Knex query roots under their common names: `knex('items')`, `db("orders")`, `trx(`…`)`.
+    static let knexRoots: [String] = ["knex", "db", "trx", "tx", "pg", "database"]
+    static let knexLiterals: [String] = knexRoots.flatMap { r in ["'", "\"", "`"].map { r + "(" + $0 } }
+    static let knexLiteralSet = Set(knexLiterals)
 
     /// The anchor hits of a file: rule hits whose bytes are one of `literals`.
     public static func anchors(_ file: ScannedFile, literals: Set<String>) -> [(offset: Int, literal: String)] {
@@ -132,6 +137,11 @@ public struct DataAccessFile: Sendable {
             }
             let p = o + needle.utf8.count - 1
             guard let c = code.close(p) else { continue }
+            if needle == ".transaction(" && code.skipSpace(p + 1) >= c {
+                // Knex `const trx = await db.transaction()`: the transaction runs until the function ends (commit/rollback).
+                tx.append(p..<(code.function(containing: p)?.upperBound ?? code.bytes.count))
+                continue
+            }
             tx.append(p..<c)
             let options = code.splitTopLevel(p + 1, c).dropFirst().map { code.text($0).lowercased() }.joined()
             if needle == "runTransaction(" || options.hasSubstring("serializable") || options.hasSubstring("repeatable") { isolating.append(p..<c) }
@@ -172,18 +182,24 @@ public struct DataAccessFile: Sendable {
         }
         each(".begin(") { o in out.append((o, ".begin(")) }
         each("crement") { o in
-            if has("increment(", at: o - 2) || has("increment:", at: o - 2) || has("decrement:", at: o - 2) { out.append((o - 2, "increment:")) }
+            if has("increment(", at: o - 2) || has("decrement(", at: o - 2) || has("increment:", at: o - 2) || has("decrement:", at: o - 2) {
+                out.append((o - 2, "increment:"))
+            }
         }
         return out.sorted { $0.0 < $1.0 }
     }
 
-    public func inTransaction(_ c: DBCall) -> Bool { transactions.contains { $0.contains(c.anchor) } }
+    /// A call runs in a transaction when it sits in one's callback (or after `db.transaction()` in its function), or is a
+    /// Knex chain with `.transacting(trx)`.
+    public func inTransaction(_ c: DBCall) -> Bool { transactions.contains { $0.contains(c.anchor) } || c.has("transacting") }
 
     /// Whether a read-then-write pair cannot lose an update: the read locks its row (`FOR UPDATE`, Drizzle `.for('update')`,
     /// Knex `.forUpdate()`) inside the write's transaction, or the transaction is isolating (serializable, Firestore).
     public func isProtected(read r: DBCall, write w: DBCall) -> Bool {
         if isolatingTransactions.contains(where: { $0.contains(w.anchor) && $0.contains(r.anchor) }) { return true }
-        guard transactions.contains(where: { $0.contains(w.anchor) && $0.contains(r.anchor) }) else { return false }
+        let together = transactions.contains(where: { $0.contains(w.anchor) && $0.contains(r.anchor) })
+            || r.has("transacting") && w.has("transacting") && scope(r) == scope(w)
+        guard together else { return false }
         let sql = (r.sql ?? "").lowercased()
         return r.methods.contains { $0.name == "for" || $0.name == "forUpdate" || $0.name == "forShare" }
             || sql.hasSubstring("for update") || sql.hasSubstring("for no key update") || sql.hasSubstring("for share")
@@ -206,6 +222,7 @@ public struct DataAccessFile: Sendable {
 
     static func call(_ code: JSCode, at o: Int, literal: String) -> DBCall? {
         let b = code.bytes
+        if knexLiteralSet.contains(literal) { return knexCall(code, at: o, rootLength: literal.utf8.count - 2) }
         switch literal {
         case ".from(":
             let start = receiverStart(code, dot: o)
@@ -214,7 +231,7 @@ public struct DataAccessFile: Sendable {
             let (methods, end) = chain(code, from: o)
             guard let from = methods.first else { return nil }
             let argStart = from.args.lowerBound
-            if receiver.hasSubstring(".select(") || receiver.hasSubstring(".selectDistinct(") {
+            if (receiver.hasSubstring(".select(") || receiver.hasSubstring(".selectDistinct(")) && code.stringLiteral(at: argStart) == nil {
                 let t = code.identifier(at: argStart).map { id -> String in
                     let txt = code.text(from.args).trimmingCharacters(in: .whitespacesAndNewlines)
                     return txt.split(separator: ".").last.map(String.init) ?? id
@@ -224,6 +241,13 @@ public struct DataAccessFile: Sendable {
                 return c
             }
             guard let table = code.stringLiteral(at: argStart) else { return nil }
+            if isKnexFrom(code, receiver: receiver, methods: methods) {
+                guard let op = knexOp(code, methods.dropFirst()) else { return nil }
+                var c = make(code, .knex, op, knexTable(table), start: start, anchor: o + 1, end: end, methods: methods)
+                c.methods = receiverMethods(code, start, o) + methods
+                if c.op == .read && c.methods.contains(where: { $0.name == "first" }) { c.op = .readOne }
+                return c
+            }
             var op: DBCall.Op?
             for m in methods.dropFirst() {
                 switch m.name {
@@ -246,7 +270,7 @@ public struct DataAccessFile: Sendable {
             let (methods, end) = chain(code, from: o)
             guard let m = methods.first else { return nil }
             return make(code, .supabase, .rpc, code.stringLiteral(at: m.args.lowerBound), start: start, anchor: o + 1, end: end, methods: methods)
-        case ".query(", ".execute(":
+        case ".query(", ".execute(", ".raw(":
             let start = receiverStart(code, dot: o)
             let root = rootSegments(code.text(start..<o))
             guard let last = root.last, sqlRoots.contains(last) || last.lowercased().hasSubstring("pool") || last.lowercased().hasSubstring("db") else { return nil }
@@ -315,6 +339,10 @@ public struct DataAccessFile: Sendable {
             let segs = rootSegments(receiver)
             let (methods, end) = chain(code, from: o)
             guard let first = methods.first else { return nil }
+            if name == "insert", let last = segs.last, knexRoots.contains(last),
+               let into = methods.first(where: { $0.name == "into" }), let t = code.stringLiteral(at: code.skipSpace(into.args.lowerBound)) {
+                return make(code, .knex, methods.contains { $0.name == "merge" } ? .upsert : .insert, knexTable(t), start: start, anchor: o + 1, end: end, methods: methods)
+            }
             if ["insert", "update", "delete"].contains(name), segs.count <= 2, let last = segs.last, drizzleRoots.contains(last),
                let t = code.identifier(at: first.args.lowerBound) {
                 let op: DBCall.Op = name == "insert" ? (methods.contains { $0.name.hasPrefix("onConflict") } ? .upsert : .insert)
@@ -332,6 +360,86 @@ public struct DataAccessFile: Sendable {
             return make(code, .prisma, op, model, start: start, anchor: o + 1, end: end, methods: methods)
         }
     }
+
+    /// A Knex chain `root('table').m(…)…` whose root identifier starts at `o` (`db` of `db('items')`). A builder kept in a
+    /// variable to be extended later (`const q = db('items')`) is not a query yet and is skipped.
+    static func knexCall(_ code: JSCode, at o: Int, rootLength: Int) -> DBCall? {
+        let b = code.bytes
+        guard o + rootLength < b.count else { return nil }
+        if o > 0 && (ByteClass.isIdentifier(b[o - 1]) || b[o - 1] == 0x24) { return nil }
+        // exact case: the literal matched case-folded
+        for j in o..<(o + rootLength) where b[j] < 0x61 || b[j] > 0x7A { return nil }
+        let p = o + rootLength
+        guard b[p] == 0x28, let close = code.close(p) else { return nil }
+        let a = code.skipSpace(p + 1)
+        guard let raw = code.stringLiteral(at: a), !raw.isEmpty else { return nil }
+        // one argument, a table name (`'items'`, `'public.items'`, `'items as i'`), not SQL or a message
+        guard code.splitTopLevel(p + 1, close).count == 1 else { return nil }
+        for c in raw.utf8 where !(ByteClass.isIdentifier(c) || c == 0x2E || c == 0x20) { return nil }
+        let table = knexTable(raw)
+        guard !table.isEmpty, !raw.hasSubstring("  ") else { return nil }
+        if raw.hasSubstring(" ") && !raw.lowercased().hasSubstring(" as ") { return nil }
+        let start = o > 0 && b[o - 1] == 0x2E ? receiverStart(code, dot: o - 1) : o
+        let (methods, end) = chain(code, from: code.skipSpace(close + 1))
+        // `tx('welcome')` of an i18n helper, `db('x').toString()`: a Knex chain starts with a query-builder method, or
+        // is awaited bare (`await db('items')` reads every row); a builder passed along (`query(db('items'))`) is no query.
+        if let first = methods.first {
+            guard isKnexMethod(first.name) else { return nil }
+        }
+        guard let op = knexOp(code, methods[...]) else { return nil }
+        let c = make(code, .knex, op, table, start: start, anchor: o, end: max(end, close + 1), methods: methods)
+        if methods.isEmpty && !c.awaited { return nil }
+        if !c.awaited && !c.boundNames.isEmpty && c.isRead && !methods.contains(where: { $0.name == "then" }) { return nil }
+        return c
+    }
+
+    static func isKnexMethod(_ name: String) -> Bool {
+        knexMethods.contains(name) || name.hasPrefix("where") || name.hasPrefix("orWhere") || name.hasPrefix("andWhere") || name.hasSuffix("Join")
+    }
+
+    private static let knexMethods: Set<String> = [
+        "select", "first", "insert", "update", "del", "delete", "upsert", "increment", "decrement", "count", "countDistinct", "sum",
+        "sumDistinct", "avg", "avgDistinct", "min", "max", "pluck", "orderBy", "orderByRaw", "groupBy", "having", "limit", "offset",
+        "join", "distinct", "distinctOn", "returning", "forUpdate", "forShare", "forNoKeyUpdate", "skipLocked", "noWait", "transacting",
+        "modify", "columns", "column", "truncate", "onConflict", "as", "clearSelect", "with", "union", "then", "timeout", "forPage", "paginate",
+    ]
+
+    /// Knex reads name a table; `'items as i'` → items, `'public.items'` → public.items.
+    static func knexTable(_ raw: String) -> String {
+        String(raw.split(separator: " ").first ?? Substring(raw))
+    }
+
+    /// The operation of a Knex chain's methods; nil for schema builder chains.
+    static func knexOp(_ code: JSCode, _ methods: ArraySlice<DBMethod>) -> DBCall.Op? {
+        var aggregate = false, one = false
+        for m in methods {
+            switch m.name {
+            case "insert": return methods.contains { $0.name == "merge" } ? .upsert : .insert
+            case "upsert": return .upsert
+            case "update", "increment", "decrement": return .update
+            case "del", "delete", "truncate": return .delete
+            case "count", "countDistinct", "sum", "sumDistinct", "avg", "avgDistinct", "min", "max": aggregate = true
+            case "first": one = true
+            case "createTable", "alterTable", "dropTable", "hasTable", "hasColumn", "columnInfo": return nil
+            default: continue
+            }
+        }
+        return aggregate ? .count : one ? .readOne : .read
+    }
+
+    /// `knex.from('items')`, `db.select('*').from('items')`: Knex, not supabase-js, when a select precedes `from`, the
+    /// root is a Knex name other than `db`, or the chain uses Knex methods and none of supabase-js's.
+    private static func isKnexFrom(_ code: JSCode, receiver: String, methods: [DBMethod]) -> Bool {
+        let segs = rootSegments(receiver)
+        guard let root = segs.first, knexRoots.contains(root) || root == "k" else { return false }
+        if methods.contains(where: { supabaseOnly.contains($0.name) }) { return false }
+        if receiver.hasSubstring(".select(") || root == "knex" || root == "trx" { return true }
+        return methods.contains { knexOnly.contains($0.name) }
+    }
+
+    private static let supabaseOnly: Set<String> = ["eq", "neq", "single", "maybeSingle", "order", "range", "match", "ilike", "is", "upsert", "rpc", "csv"]
+    private static let knexOnly: Set<String> = ["where", "andWhere", "orWhere", "whereIn", "whereNot", "whereNull", "first", "orderBy", "del",
+                                               "leftJoin", "innerJoin", "join", "pluck", "increment", "decrement", "forUpdate", "transacting", "returning"]
 
     private static func make(_ code: JSCode, _ api: DBCall.API, _ op: DBCall.Op, _ table: String?, start: Int, anchor: Int, end: Int,
                              methods: [DBMethod]) -> DBCall {
@@ -605,6 +713,8 @@ public struct DataAccessFile: Sendable {
             return entries(c).contains { $0.key == "take" || $0.key == "first" || $0.key == "cursor" }
         case .drizzle:
             return c.op != .read || c.methods.contains { $0.name == "limit" } || entries(c).contains { $0.key == "limit" }
+        case .knex:
+            return c.op != .read || c.methods.contains { ["limit", "first", "paginate", "forPage"].contains($0.name) }
         case .sql:
             let s = (c.sql ?? "").lowercased()
             return c.op != .read || s.hasSubstring(" limit ") || s.hasSubstring("\nlimit") || s.hasSubstring(" limit\n") || s.hasSubstring("fetch first")
@@ -629,6 +739,9 @@ public struct DataAccessFile: Sendable {
             return true
         case .drizzle:
             return c.methods.contains { $0.name == "where" } || entries(c).contains { $0.key == "where" }
+        case .knex:
+            // `where*`, `andWhere`, `orWhere…`, `having`, and `modify(fn)` (which usually adds the filters)
+            return c.methods.contains { m in m.name.lowercased().hasSubstring("where") || m.name == "having" || m.name == "modify" }
         case .sql:
             return (c.sql ?? "").lowercased().hasSubstring("where")
         case .firebase:
@@ -649,6 +762,10 @@ public struct DataAccessFile: Sendable {
             return t.isEmpty || t.hasPrefix("'*") || t.hasPrefix("\"*") || t.hasPrefix("`*")
         case .sql:
             return (c.sql ?? "").lowercased().replacingOccurrences(of: "\n", with: " ").hasSubstring("select * ")
+        case .knex:
+            guard let s = c.method("select") else { return !c.has("pluck") && !c.has("columns") }
+            let t = code.text(s.args).trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty || t.hasPrefix("'*") || t.hasPrefix("\"*")
         default:
             return false
         }
@@ -727,11 +844,26 @@ public struct DataAccessFile: Sendable {
                       code.stringLiteral(at: parts[1].lowerBound) == "==", !isLiteral(parts[2]) else { continue }
                 out.append(col)
             }
+        case .knex:
+            for m in c.methods where m.name == "where" || m.name == "andWhere" {
+                let parts = code.splitTopLevel(m.args.lowerBound, m.args.upperBound)
+                guard let first = parts.first else { continue }
+                if code.bytes[first.lowerBound] == 0x7B {
+                    out += code.objectEntries(first.lowerBound).filter { !isLiteral($0.value) }.map { DataAccessFile.lastPart($0.key) }
+                } else if let col = code.stringLiteral(at: first.lowerBound) {
+                    if parts.count == 2 && !isLiteral(parts[1]) || parts.count == 3 && code.stringLiteral(at: parts[1].lowerBound) == "=" && !isLiteral(parts[2]) {
+                        out.append(DataAccessFile.lastPart(col))
+                    }
+                }
+            }
         case .http:
             break
         }
         return out
     }
+
+    /// `items.id` → id.
+    static func lastPart(_ s: String) -> String { s.split(separator: ".").last.map(String.init) ?? s }
 
     /// A literal value (`'x'`, `3`, `true`, `null`) rather than a variable: a filter on it is not a lookup by key.
     private func isLiteral(_ r: Range<Int>) -> Bool {
@@ -800,6 +932,8 @@ public struct DataAccessFile: Sendable {
             return objectAt(entries(c).first { $0.key == key }?.value)
         case .drizzle:
             return objectAt(c.method("set")?.args ?? c.method("values")?.args)
+        case .knex:
+            return objectAt(c.method("update")?.args ?? c.method("merge")?.args)
         case .firebase:
             if let m = c.methods.first, m.name == "updateDoc" || m.name == "setDoc" {
                 let parts = code.splitTopLevel(m.args.lowerBound, m.args.upperBound)
@@ -815,9 +949,17 @@ public struct DataAccessFile: Sendable {
     public func readModifyWrites() -> [ReadModifyWrite] {
         var out: [ReadModifyWrite] = []
         for w in calls where w.op == .update || w.op == .upsert {
-            guard let obj = writtenObject(w) else { continue }
+            let written: [(key: String, keyOffset: Int, value: Range<Int>)]
+            if let obj = writtenObject(w) {
+                written = code.objectEntries(obj)
+            } else if w.api == .knex, let m = w.method("update"), case let parts = code.splitTopLevel(m.args.lowerBound, m.args.upperBound),
+                      parts.count == 2, let col = code.stringLiteral(at: parts[0].lowerBound) {
+                written = [(col, parts[0].lowerBound, parts[1])]  // `update('stock', row.stock - n)`
+            } else {
+                continue
+            }
             let scope = scope(w)
-            for e in code.objectEntries(obj) {
+            for e in written {
                 var expr = e.value
                 var text = code.text(expr)
                 if DataAccessFile.isAtomic(text) { continue }

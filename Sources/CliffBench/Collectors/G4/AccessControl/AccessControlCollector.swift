@@ -276,7 +276,7 @@ public struct AccessControlCollector: Collector {
         [
             PatternRule(id: "G4.P2/db-call", literals: DataAccessFile.anchorLiterals, regions: .code,
                         languages: [.javascript, .jsx, .typescript, .tsx, .vue, .svelte],
-                        regexEquivalent: #"\.(from|rpc|insert|update|upsert|delete|findMany|findFirst|findUnique|create|createMany|updateMany|deleteMany|count|aggregate|groupBy|query|execute|collection)\(|sql`|\$queryRaw|\$executeRaw|\b(getDocs?|addDoc|setDoc|updateDoc|deleteDoc)\("#),
+                        regexEquivalent: #"\.(from|rpc|insert|update|upsert|delete|findMany|findFirst|findUnique|create|createMany|updateMany|deleteMany|count|aggregate|groupBy|query|execute|collection|raw)\(|sql`|\$queryRaw|\$executeRaw|\b(getDocs?|addDoc|setDoc|updateDoc|deleteDoc)\(|\b(knex|db|trx|tx|pg|database)\(['"`]"#),
             PatternRule(id: "G4.P2/supabase-client",
                         literals: ["@supabase/supabase-js", "@supabase/ssr", "@supabase/auth-helpers", "createBrowserClient(", "createClientComponentClient("],
                         regions: .live, regexEquivalent: #"@supabase/(supabase-js|ssr|auth-helpers)|createBrowserClient\(|createClientComponentClient\("#),

@@ -389,7 +389,7 @@ struct HandlerAccess {
                 guard serviceRoleFile() else { continue }
                 whereText = c.sql ?? code.text(c.start..<c.end)
                 if c.isWrite { writeText = code.text(c.start..<c.end) }
-            case .http: continue
+            case .http, .knex: continue  // Knex chains are read by `knexOps`
             }
             out.append(HandlerOp(table: c.table, op: op, anchor: c.anchor, whereText: whereText, writeText: writeText, writeObject: obj, binding: c.boundNames))
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// G4.P4 (static part): flows that break when two requests run at once. From the database calls in
-/// JS/TS code (supabase-js, Prisma, Drizzle, raw SQL, Firestore; see `DataAccessFile`) and the schema
+/// JS/TS code (supabase-js, Prisma, Drizzle, Knex, raw SQL, Firestore; see `DataAccessFile`) and the schema
 /// (`SchemaModel`) it finds
 /// - read-modify-write: a value read, changed in JS (`row.stock - qty`) and written back, outside a
 ///   transaction and without a conditional update: one of two concurrent updates is lost;
@@ -12,8 +12,8 @@ import Foundation
 ///   between leaves half a record;
 /// - supabase-js `upsert` without `onConflict` on rows that lack the primary key (every call inserts);
 /// - booking tables (appointments, reservations, slots) with no natural unique key or exclusion constraint.
-/// Unique constraints on natural keys, atomic updates (`{ increment }`, `set x = x + 1`, rpc), conditional
-/// updates and transactions are credited.
+/// Unique constraints on natural keys, atomic updates (`{ increment }`, Knex `.increment()`/`.decrement()`, `set x = x + 1`,
+/// rpc), conditional updates, row locks (`.forUpdate()` in a transaction) and transactions are credited.
 ///
 /// Not measured when the app writes to no shared store from its code.
 public struct ConcurrencyCollector: Collector {
@@ -62,6 +62,26 @@ public struct ConcurrencyCollector: Collector {
                   return Response.json(order)
                 }
                 """, note: "two dependent writes outside a transaction"),
+            CollectorExample("server/routes/wallet.js", """
+                const db = require('../db')
+                router.post('/wallet/spend', async (req, res) => {
+                  const wallet = await db('wallets').where({ user_id: req.user.id }).first()
+                  if (!wallet || wallet.balance < req.body.amount) return res.status(400).json({ error: 'insufficient' })
+                  await db('wallets')
+                    .where({ user_id: req.user.id })
+                    .update({ ↓balance: wallet.balance - req.body.amount, updated_at: db.fn.now() })
+                  res.json({ ok: true })
+                })
+                """, note: "a Knex read-modify-write through query-builder chains"),
+            CollectorExample("server/events.ts", """
+                import knex from './knex'
+                export async function reserve(eventId: number) {
+                  await knex.transaction(async (trx) => {
+                    const [event] = await trx('events').where('id', eventId)
+                    await trx('events').where('id', eventId).update(↓'seats_left', event.seats_left - 1)
+                  })
+                }
+                """, note: "a Knex transaction that does not lock the row it read"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -112,13 +132,29 @@ public struct ConcurrencyCollector: Collector {
             CollectorExample("src/utils/math.ts", """
                 export const total = (items: { price: number; qty: number }[]) => items.reduce((s, i) => s + i.price * i.qty, 0)
                 """, note: "no writes to a shared store: not measured"),
+            CollectorExample("server/routes/stock.js", """
+                const db = require('../db')
+                router.post('/products/:id/sell', async (req, res) => {
+                  const qty = Number(req.body.qty)
+                  const n = await db('products').where({ id: req.params.id }).where('stock', '>=', qty).decrement('stock', qty)
+                  if (n === 0) return res.status(409).json({ error: 'Not enough stock' })
+                  await db.transaction(async (trx) => {
+                    const acct = await trx('accounts').where({ id: req.user.id }).forUpdate().first()
+                    await trx('accounts').where({ id: req.user.id }).update({ credits: acct.credits - qty })
+                  })
+                  const p = await db('products').where({ id: req.params.id }).first()
+                  await db('products').where({ id: p.id, version: p.version }).update({ views: p.views + 1, version: p.version + 1 })
+                  // const row = await db('products').where({ id }).first(); await db('products').update({ stock: row.stock - 1 })
+                  res.json({ ok: true })
+                })
+                """, note: "an atomic Knex decrement, a row locked with forUpdate in a transaction, an optimistic version check, one in a comment"),
         ])
 
     public var rules: [PatternRule] {
         [
             PatternRule(id: "G4.P4/db-call", literals: DataAccessFile.anchorLiterals, regions: .code,
                         languages: [.javascript, .jsx, .typescript, .tsx, .vue, .svelte],
-                        regexEquivalent: #"\.(from|rpc|insert|update|upsert|delete|findMany|findFirst|findUnique|create|createMany|updateMany|deleteMany|count|aggregate|groupBy|query|execute|collection)\(|sql`|\$queryRaw|\$executeRaw|\b(getDocs?|addDoc|setDoc|updateDoc|deleteDoc)\("#),
+                        regexEquivalent: #"\.(from|rpc|insert|update|upsert|delete|findMany|findFirst|findUnique|create|createMany|updateMany|deleteMany|count|aggregate|groupBy|query|execute|collection|raw)\(|sql`|\$queryRaw|\$executeRaw|\b(getDocs?|addDoc|setDoc|updateDoc|deleteDoc)\(|\b(knex|db|trx|tx|pg|database)\(['"`]"#),
         ]
     }
 
@@ -177,13 +213,14 @@ public struct ConcurrencyCollector: Collector {
                 let readLine = f.file.location(of: r.read.anchor).line
                 let op = r.decreases ? "-" : "+"
                 let atomic = r.write.api == .prisma ? "Prisma `{ \(r.decreases ? "decrement" : "increment"): n }`"
+                    : r.write.api == .knex ? "Knex `.\(r.decreases ? "decrement" : "increment")('\(r.column)', n)`\(r.decreases ? " with `.where('\(r.column)', '>=', n)` as the guard (0 rows updated = not enough)" : "")"
                     : "`update … set \(r.column) = \(r.column) \(op) $1\(r.decreases ? " where \(r.column) >= $1" : "")` in a Postgres function called with rpc"
                 let race = f.inTransaction(r.write)
                     ? "The surrounding transaction does not lock the row: at the default READ COMMITTED isolation two transactions still read the same value, and one update is lost"
                     : "Two concurrent requests read the same value and one update is lost"
                 let names = columns.map { "`\($0)`" }.joined(separator: ", ")
                 findings.append(Finding.at(d, rule: "read-modify-write", file: f.file, offset: r.offset, severity: counter ? .high : .medium,
-                    message: "\(names) \(columns.count == 1 ? "is" : "are") read (line \(readLine)), changed in JavaScript and written back. \(race)\(counter ? " — for a counter or balance that means oversold stock, free credits or wrong totals" : ""). Let the database do it atomically: \(atomic), or lock the row (`SELECT … FOR UPDATE`, Drizzle `.for('update')`) or use SERIALIZABLE isolation in the transaction."))
+                    message: "\(names) \(columns.count == 1 ? "is" : "are") read (line \(readLine)), changed in JavaScript and written back. \(race)\(counter ? " — for a counter or balance that means oversold stock, free credits or wrong totals" : ""). Let the database do it atomically: \(atomic), or lock the row (`SELECT … FOR UPDATE`, Drizzle `.for('update')`, Knex `.forUpdate()` inside `db.transaction`) or use SERIALIZABLE isolation in the transaction."))
             }
 
             for c in f.checkThenInserts() {

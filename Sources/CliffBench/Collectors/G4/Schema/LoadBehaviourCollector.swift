@@ -3,7 +3,7 @@ import Foundation
 /// G4.P5 (static part): query shapes that collapse under load, from the database calls in JS/TS code
 /// (see `DataAccessFile`) and the schema (`SchemaModel`):
 /// - N+1: a query (or fetch) executed inside a `for`/`forEach`/`map` over the rows of an earlier query
-///   (medium), or once per item of another list (low);
+///   (medium), or once per item of another list (low; per-item updates of request input are not counted);
 /// - unbounded lists: a list query with neither a filter nor a limit/range/take over a table that grows
 ///   with use (medium; low for other tables, none for lookup tables such as countries or plans). Supabase
 ///   also caps responses at 1,000 rows by default, so such lists silently truncate;
@@ -59,6 +59,21 @@ public struct LoadBehaviourCollector: Collector {
                 }
                 module.exports = { all }
                 """, note: "raw SQL over a growing table without WHERE or LIMIT"),
+            CollectorExample("server/routes/orders.js", """
+                const db = require('../db')
+                router.get('/orders', async (req, res) => {
+                  const orders = await db('orders').where({ user_id: req.user.id }).orderBy('created_at', 'desc').limit(20)
+                  const withItems = await Promise.all(orders.map((o) => ↓db('order_items').where({ order_id: o.id })))
+                  res.json(orders.map((o, i) => ({ ...o, items: withItems[i] })))
+                })
+                """, note: "Knex N+1 through Promise.all(map)"),
+            CollectorExample("server/routes/admin.ts", """
+                import knex from '../knex'
+                router.get('/admin/payments', async (_req, res) => {
+                  const rows = await ↓knex('payments').select('*').orderBy('created_at', 'desc')
+                  res.json(rows)
+                })
+                """, note: "a Knex list endpoint over a growing table with no where and no limit"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -101,6 +116,18 @@ public struct LoadBehaviourCollector: Collector {
                   return labels
                 }
                 """, note: "a paging loop"),
+            CollectorExample("server/routes/orders.js", """
+                const db = require('../db')
+                router.get('/orders', async (req, res) => {
+                  const page = Math.max(1, Number(req.query.page) || 1)
+                  const orders = await db('orders').select('id', 'total').orderBy('created_at', 'desc').limit(50).offset((page - 1) * 50)
+                  const items = await db('order_items').whereIn('order_id', orders.map((o) => o.id))
+                  const recent = await db('payments').orderBy('created_at', 'desc').limit(50)
+                  const order = await db('orders').where({ id: req.query.id }).first()
+                  // const all = await db('orders').select('*'); for (const o of all) await db('order_items').where({ order_id: o.id })
+                  res.json({ orders, items, recent, order })
+                })
+                """, note: "Knex: paginated, batched with whereIn, limit(50), a single row, and an N+1 in a comment"),
             CollectorExample("src/App.tsx", "export default function App() { return <ul>{[1, 2].map((n) => <li key={n}>{n}</li>)}</ul> }\n",
                              note: "no data queries: not measured"),
         ])
@@ -109,7 +136,7 @@ public struct LoadBehaviourCollector: Collector {
         [
             PatternRule(id: "G4.P5/db-call", literals: DataAccessFile.anchorLiterals, regions: .code,
                         languages: [.javascript, .jsx, .typescript, .tsx, .vue, .svelte],
-                        regexEquivalent: #"\.(from|rpc|insert|update|upsert|delete|findMany|findFirst|findUnique|create|createMany|updateMany|deleteMany|count|aggregate|groupBy|query|execute|collection)\(|sql`|\$queryRaw|\$executeRaw|\b(getDocs?|addDoc|setDoc|updateDoc|deleteDoc)\("#),
+                        regexEquivalent: #"\.(from|rpc|insert|update|upsert|delete|findMany|findFirst|findUnique|create|createMany|updateMany|deleteMany|count|aggregate|groupBy|query|execute|collection|raw)\(|sql`|\$queryRaw|\$executeRaw|\b(getDocs?|addDoc|setDoc|updateDoc|deleteDoc)\(|\b(knex|db|trx|tx|pg|database)\(['"`]"#),
         ]
     }
 
@@ -133,6 +160,7 @@ public struct LoadBehaviourCollector: Collector {
         case .supabase: return "Page it with `.range(from, to)` (or `.limit(n)`) and filter on the server."
         case .prisma: return "Page it with `take`/`skip` or a `cursor`, and filter with `where`."
         case .drizzle: return "Page it with `.limit(n).offset(k)` (or a keyset `where`), and filter on the server."
+        case .knex: return "Page it with `.limit(n).offset(k)` (or a keyset `.where('id', '>', lastId)`), and filter with `.where(…)`."
         case .sql: return "Add `LIMIT … OFFSET …` (or keyset pagination) and a WHERE clause."
         case .firebase: return "Page it with `limit(n)` and `startAfter(lastDoc)`, and filter with `where`."
         case .http: return "Page the request."
@@ -154,6 +182,9 @@ public struct LoadBehaviourCollector: Collector {
         for f in files {
             for q in f.queriesInLoops() {
                 if q.call.api == .http && q.source == nil { continue }
+                // Per-item updates of request input (a cart's stock decrements) touch different rows by different amounts:
+                // no builder batches them into one call, and their number is the request's, not the table's.
+                if q.source == nil && q.call.op == .update { continue }
                 loops += 1
                 let line = q.source.map { f.file.location(of: $0.anchor).line }
                 let what = q.call.api == .http ? "A fetch" : q.call.isWrite ? "A write to \(q.call.table ?? "the database")" : "A query on \(q.call.table ?? "the database")"
