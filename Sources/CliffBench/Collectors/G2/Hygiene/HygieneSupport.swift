@@ -7,6 +7,10 @@ enum Hygiene {
     /// tooling scripts or minified bundles.
     static func isShippedProgram(_ f: ScannedFile) -> Bool {
         guard f.language.isProgram else { return false }
+        return f.shared("Hygiene.isShippedProgram") { judgeShippedProgram(f) }
+    }
+
+    private static func judgeShippedProgram(_ f: ScannedFile) -> Bool {
         switch f.role {
         case .test, .config, .docs, .schema: return false
         case .other:

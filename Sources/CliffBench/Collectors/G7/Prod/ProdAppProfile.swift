@@ -58,6 +58,10 @@ final class ProdAppProfile: Sendable {
 
     /// Whether `path` is shipped code (not a test, doc, config file, seed, script or story).
     static func isShipped(_ f: ScannedFile) -> Bool {
+        f.shared("ProdAppProfile.isShipped") { judgeShipped(f) }
+    }
+
+    private static func judgeShipped(_ f: ScannedFile) -> Bool {
         switch f.role {
         case .test, .docs, .config, .schema: return false
         default: break
