@@ -5,7 +5,7 @@ import Foundation
 public enum AuthVocabulary {
     /// Code fragments that, inside a handler, check the caller's identity. Matched in code only.
     public static let inHandlerChecks: [String] = [
-        "getServerSession(", "getSession(", "getServerAuthSession(", "auth.api.getSession(", ".auth.getUser(", ".auth.getSession(",
+        "getServerSession(", "getSession(", "getServerAuthSession(", "auth.api.getSession(", ".auth.getUser(", ".auth.getSession(", ".auth.getClaims(",
         "getAuth(", "currentUser(", "clerkClient.", "jwt.verify(", "jwtVerify(", "verifyToken(", "verifyJWT(", "verifyJwt(",
         "verifyIdToken(", "verifySessionCookie(", "req.isAuthenticated(", "req.user", "request.user", "req.auth", "req.session.user",
         "req.session.userId", "request.session.user", "ctx.state.user", "context.auth", "request.auth", "ctx.session", "c.get('jwtPayload')",
@@ -135,7 +135,8 @@ public enum AuthVocabulary {
         }
         if pair([("verify", "email"), ("verify", "phone"), ("confirm", "email"), ("email", "verification"), ("verify", "account")]) { return .verify }
         if single(["login", "signin", "logon"]) || pair([("sign", "in"), ("log", "in")]) { return .login }
-        if single(["signup"]) || pair([("sign", "up")]) { return .signup }
+        if single(["signup"]) || pair([("sign", "up"), ("complete", "registration"), ("finish", "registration"), ("complete", "signup"), ("accept", "invite"),
+                                       ("accept", "invitation")]) { return .signup }
         let context: Set<String> = ["api", "auth", "v1", "v2", "users", "user", "account", "accounts", "register", "registration"]
         if let last = segments.last?.lowercased(), last == "register" || last == "registration",
            segments.dropLast().allSatisfy({ context.contains($0.lowercased()) }) {

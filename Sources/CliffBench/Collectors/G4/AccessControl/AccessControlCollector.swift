@@ -165,8 +165,56 @@ public struct AccessControlCollector: Collector {
                         return "", 204
                     """,
             ], note: "a public listing may be read by anyone, but deleting one by id needs an owner check"),
+            CollectorExample([
+                "supabase/migrations/20240101000000_notes.sql": """
+                    create table notes (id uuid primary key, owner_id uuid not null references auth.users, body text);
+                    alter table notes enable row level security;
+                    create policy "deny anon" on notes for all to anon using (false);
+                    ↓create policy "block unauthenticated" on notes for all using (auth.uid() is not null);
+                    """,
+                "src/hooks/useNotes.ts": "import { supabase } from '@/lib/supabase'\nexport const fetchNotes = () => supabase.from('notes').select('*')\n",
+            ], note: "`auth.uid() is not null` names the caller but ties no row to them: every account reads every note"),
+            CollectorExample([
+                "supabase/functions/notify-admins/index.ts": """
+                    import { createClient } from 'https://esm.sh/@supabase/supabase-js@2'
+                    ↓Deno.serve(async (req) => {
+                      const admin = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!)
+                      const { data: admins } = await admin.from('user_roles').select('user_id').eq('role', 'admin')
+                      const { user_id, full_name } = await req.json()
+                      await admin.from('profiles').update({ full_name }).eq('id', user_id)
+                      return new Response(JSON.stringify({ notified: admins?.length ?? 0 }))
+                    })
+                    """,
+            ], note: "listing the admins (`.eq('role', 'admin')`) is not a check of the caller's role"),
         ],
         nonTriggering: [
+            CollectorExample([
+                "supabase/migrations/20240101000000_notes.sql": """
+                    create table notes (id uuid primary key, owner_id uuid not null references auth.users, body text);
+                    alter table notes enable row level security;
+                    create policy "deny anon" on notes for all to anon using (false) with check (false);
+                    create policy "own rows" on notes for all to authenticated using (auth.uid() = owner_id) with check (auth.uid() = owner_id);
+                    """,
+                "src/hooks/useNotes.ts": "import { supabase } from '@/lib/supabase'\nexport const fetchNotes = () => supabase.from('notes').select('*')\n",
+            ], note: "an explicit `using (false)` deny policy admits nothing; the owner policy gates the rows"),
+            CollectorExample([
+                "supabase/functions/admin-update-profile/index.ts": """
+                    import { createClient } from 'https://esm.sh/@supabase/supabase-js@2'
+                    Deno.serve(async (req) => {
+                      const authHeader = req.headers.get('Authorization')
+                      if (!authHeader) return new Response('Unauthorized', { status: 401 })
+                      const authClient = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_ANON_KEY')!)
+                      const { data: claims, error } = await authClient.auth.getClaims(authHeader.replace('Bearer ', ''))
+                      if (error || !claims?.claims) return new Response('Unauthorized', { status: 401 })
+                      const admin = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!)
+                      const { data: isAdmin } = await admin.from('user_roles').select('role').eq('user_id', claims.claims.sub).eq('role', 'admin').maybeSingle()
+                      if (!isAdmin) return new Response('Forbidden', { status: 403 })
+                      const { user_id, full_name } = await req.json()
+                      await admin.from('profiles').update({ full_name }).eq('id', user_id)
+                      return new Response('ok')
+                    })
+                    """,
+            ], note: "an edge function that verifies the token with getClaims and checks an admin row before changing another user's profile"),
             CollectorExample([
                 "app/api/invoices/[id]/route.ts": """
                     import { getServerSession } from 'next-auth'

@@ -340,13 +340,23 @@ struct HandlerAccess {
                        "roles.includes('admin", "'admin' in"]
         let flags = ["isadmin", "is_admin", "is_staff", "is_superuser"]
         let decisions = ["if ", "if(", "elif ", "assert ", "&&", "||", "? ", "abort(", "raise ", "throw ", "403", "unless", "return not "]
-        for line in lines() {
-            let t = line.text.lowercased()
+        let all = lines().map { $0.text.lowercased() }
+        for (i, t) in all.enumerated() {
             if helpers.contains(where: { t.contains($0) }) { return true }
             if flags.contains(where: { t.contains($0) }), decisions.contains(where: { t.contains($0) }) { return true }
+            // A Supabase lookup of the caller's own role row: `.eq('user_id', caller.id).eq('role', 'admin')` (one chain, maybe over
+            // several lines). Listing the admins (`.eq('role', 'admin')` alone) is not a check.
+            if t.contains(".eq('role',") || t.contains(".eq(\"role\",") {
+                let chain = all[max(0, i - 3)...min(all.count - 1, i + 3)]
+                if chain.contains(where: { c in (c.contains(".eq('user_id',") || c.contains(".eq(\"user_id\",")) && Self.callerIDWords.contains { c.contains($0) } }) {
+                    return true
+                }
+            }
         }
         return false
     }
+
+    private static let callerIDWords = ["user.id", "caller", "claims", "auth.uid", "session"]
 
     // MARK: - JS operations
 

@@ -57,11 +57,16 @@ enum TableAccess {
         for p in policies {
             let cmds: [SQLPolicy.Command] = p.command == .all ? [.select, .insert, .update, .delete] : [p.command]
             if let used, !cmds.contains(where: { used.contains($0) }) { continue }
+            let conds = [p.using, p.withCheck].compactMap { $0 }
+            // `USING (false)`: an explicit deny. Permissive policies are OR-ed, so it admits nothing.
+            if !conds.isEmpty && conds.allSatisfy({ RLSPoliciesCollector.normalized($0) == "false" }) { continue }
+            // `auth.uid() is not null` names the caller but ties no row to them.
+            let signedInOnly = conds.contains { RLSPoliciesCollector.isSignedInOnly($0) }
             let expr = (p.using ?? "") + " " + (p.withCheck ?? "")
-            if tiesToIdentity(expr, model) { continue }
+            if !signedInOnly && tiesToIdentity(expr, model) { continue }
             if isPublicRead(p, t) { continue }
             if p.command == .insert, !hasOwner || submission { continue }  // anonymous submissions (contact forms, sign-ups to a list)
-            let who = p.roles.contains("anon") || p.roles.contains("public") ? "anyone, signed in or not," : "any signed-in user"
+            let who = !signedInOnly && (p.roles.contains("anon") || p.roles.contains("public")) ? "anyone, signed in or not," : "any signed-in user"
             let what: String
             switch p.command {
             case .select: what = "read every user's rows"
