@@ -48,6 +48,11 @@ public struct TransportHeadersCollector: Collector {
                 "src/main.tsx": "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<App />);\n",
                 "package.json": "{ \"scripts\": { \"build\": \"vite build\" } }\n",
             ], note: "a static SPA with no CSP anywhere (low)"),
+            CollectorExample([
+                "package.json": "{ \"scripts\": { \"dev\": \"tsx server/index.ts\" } }\n",
+                "screenshot-server.js": "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('shots'));\napp.listen(3333);\n",
+                "server/index.ts": "import express from 'express';\nconst app = ↓express();\napp.use(express.static('dist'));\napp.listen(3000);\n",
+            ], note: "the finding goes to the server package.json starts, not a helper server that sorts first"),
         ],
         nonTriggering: [
             CollectorExample([
@@ -123,7 +128,7 @@ public struct TransportHeadersCollector: Collector {
         let hostConfig = hostHeaderConfig(app)
         let nm = model.nextMiddleware
         var basis = "none"
-        if let entry = nodeEntries.first, let f = app.file(entry.path) {
+        if let entry = mainEntry(nodeEntries, app, model), let f = app.file(entry.path) {
             if let c = configured(in: app.files.filter { $0.language.isJSFamily && $0.role != .test }) ?? hostConfig {
                 basis = c
             } else {
@@ -286,6 +291,21 @@ public struct TransportHeadersCollector: Collector {
         default:
             return nil
         }
+    }
+
+    /// The server the app runs: the entry its package.json scripts start, else one beside route files, else the first.
+    /// A helper server (`screenshot-server.js`) sorting before `server/index.ts` is not the app.
+    private func mainEntry(_ entries: [ServerRoutes.ServerEntry], _ app: AppContext, _ model: ServerRoutes) -> ServerRoutes.ServerEntry? {
+        guard entries.count > 1 else { return entries.first }
+        let pkg = app.file("package.json").map { $0.text } ?? ""
+        func rank(_ e: ServerRoutes.ServerEntry) -> Int {
+            let stem = e.path.split(separator: ".").dropLast().joined(separator: ".")
+            if !stem.isEmpty, pkg.contains(stem) { return 2 }
+            let dir = dirOf(e.path)
+            return !dir.isEmpty && model.routes.contains { $0.file.hasPrefix(dir + "/") } ? 1 : 0
+        }
+        let best = entries.map(rank).max() ?? 0
+        return entries.first { rank($0) == best }
     }
 
     private func lineStart(_ f: ScannedFile, _ off: Int) -> Int {
