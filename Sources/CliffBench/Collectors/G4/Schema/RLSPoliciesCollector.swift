@@ -96,6 +96,18 @@ public struct RLSPoliciesCollector: Collector {
                     """,
             ], note: "verify_jwt off for a webhook that checks Stripe's signature"),
             CollectorExample([
+                "supabase/config.toml": "[functions.auth-with-rate-limit]\nverify_jwt = false\n",
+                "supabase/functions/auth-with-rate-limit/index.ts": """
+                    import { createClient } from 'https://esm.sh/@supabase/supabase-js@2'
+                    Deno.serve(async (req) => {
+                      const { email, password } = await req.json()
+                      const supabase = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_ANON_KEY')!)
+                      const { data, error } = await supabase.auth.signInWithPassword({ email, password })
+                      return new Response(JSON.stringify(error ? { error: 'invalid' } : data), { status: error ? 401 : 200 })
+                    })
+                    """,
+            ], note: "verify_jwt off for the sign-in itself: there is no caller to verify yet"),
+            CollectorExample([
                 "supabase/migrations/20240101000000_admin.sql": """
                     create table audit_log (id bigint generated always as identity primary key, actor_id uuid references auth.users (id), action text not null);
                     alter table audit_log enable row level security;
@@ -240,7 +252,7 @@ public struct RLSPoliciesCollector: Collector {
             let touchesTables = [" from ", "\nfrom ", "insert into", "update ", "delete from", "perform ", "execute "].contains { body.hasSubstring($0) }
             let anonCallable = exposed && !checksCaller && touchesTables && (usesSupabase || supabaseSQL)
             guard anonCallable || !f.setsSearchPath else { continue }
-            let writes = ["insert into", "update ", "delete from", "truncate", "drop ", "alter ", "grant "].contains { body.hasSubstring($0) }
+            let writes = ["insert into", "update ", "delete from", "truncate", "drop ", "alter ", "grant "].contains { Self.containsWord(body, $0) }
             let returnsRows = ["setof", "table", "json", "record"].contains { f.returns.hasSubstring($0) }
             var problems: [String] = []
             var sev: Severity = f.setsSearchPath ? .low : .medium
@@ -282,6 +294,7 @@ public struct RLSPoliciesCollector: Collector {
         for e in model.edgeFunctions where !e.verifyJWT {
             let files = functionFiles[e.name] ?? []
             if files.contains(where: { verifiedFiles.contains($0.path) }) || Self.checksSharedSecret(files) { continue }
+            if Self.isSignInEndpoint(e.name, files) { continue }
             findings.append(app.finding(d, rule: "edge-function-no-jwt", at: e.source, severity: .high,
                 message: "Edge function \(e.name) runs with verify_jwt = false and \(files.isEmpty ? "its code is not in the repository to show" : "its code does not") verify a caller or a webhook signature: anyone on the internet can invoke it. Remove `verify_jwt = false`, or verify the request yourself (`supabase.auth.getUser(token)`, `stripe.webhooks.constructEvent`, a Svix/HMAC signature)."))
         }
@@ -387,6 +400,26 @@ public struct RLSPoliciesCollector: Collector {
         "constructEvent", "verifySignature", "svix", "new Webhook(", "timingSafeEqual", "createHmac", "crypto.subtle.verify",
         "auth.getUser(", "auth.getClaims(", "jwtVerify(", "jwt.verify(", "verifyWebhook", "x-hub-signature", "validateRequest(", "verifyKey(",
     ]
+
+    /// Whether `text` holds `word` not glued to a preceding identifier (`delete from` is not in `can_delete from`).
+    static func containsWord(_ text: String, _ word: String) -> Bool {
+        let t = Array(text.utf8), w = Array(word.utf8)
+        guard w.count <= t.count, !w.isEmpty else { return false }
+        var i = 0
+        while i + w.count <= t.count {
+            if t[i] == w[0], t[i..<(i + w.count)].elementsEqual(w), i == 0 || !ByteClass.isIdentifier(t[i - 1]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// An edge function that is itself the sign-in, sign-up or password reset: public by design, there is no caller to verify yet.
+    static func isSignInEndpoint(_ name: String, _ files: [ScannedFile]) -> Bool {
+        if let a = AuthVocabulary.authAction(path: "/functions/v1/" + name, name: nil, methods: ["POST"]),
+           [.login, .signup, .passwordReset, .otp, .magicLink, .verify].contains(a) { return true }
+        let calls = ["signInWithPassword(", "signInWithOtp(", ".auth.signUp(", "resetPasswordForEmail(", "verifyOtp("]
+        return files.contains { f in f.language.isJSFamily && calls.contains { f.contains($0, in: .code) } }
+    }
 
     /// A shared secret or signature header compared with a value from the environment.
     static func checksSharedSecret(_ files: [ScannedFile]) -> Bool {
