@@ -146,6 +146,21 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                   )
                 }
                 """], note: "a form-building control whose state the form's real submit persists"),
+            CollectorExample(["src/components/admin/EndpointEditor.tsx": """
+                import { useState } from 'react'
+                import { supabase } from '@/lib/supabase'
+                export function EndpointEditor() {
+                  const [fields, setFields] = useState<string[]>(['name', 'email'])
+                  const removeField = (i: number) => { setFields(prev => prev.filter((_, j) => j !== i)) }
+                  const handleSave = async () => { await supabase.from('endpoints').insert({ fields }) }
+                  return (
+                    <div>
+                      {fields.map((f, i) => <div key={f}>{f}<button onClick={() => removeField(i)}>x</button></div>)}
+                      <button onClick={handleSave}>Save</button>
+                    </div>
+                  )
+                }
+                """], note: "a draft edit, with no success message, next to a save button that persists the draft"),
             CollectorExample([
                 "src/hooks/useTickets.ts": "import { useQuery } from '@tanstack/react-query'\nimport { supabase } from '@/lib/supabase'\nexport const useTickets = () => useQuery({ queryKey: ['tickets'], queryFn: async () => (await supabase.from('tickets').select('*')).data ?? [] })\n",
                 "src/pages/Tickets.tsx": "import { useTickets } from '@/hooks/useTickets'\nexport default function Tickets() {\n  const { data: tickets = [] } = useTickets()\n  return <ul>{tickets.map((t) => <li key={t.id}>{t.subject}</li>)}</ul>\n}\n",
@@ -322,6 +337,9 @@ public struct FrontendOnlyFeaturesCollector: Collector {
                         let near = (max(1, line - 2)...line).map { f.lineText($0) }.joined(separator: " ")
                         if near.contains("type=\"button\"") || near.contains("type='button'") { continue }
                     }
+                    // A handler that only edits component state (removes a row, applies a preset) and claims no success,
+                    // in a component whose save handler reaches the backend, edits the draft that handler persists.
+                    if !announcesSuccess(f, form.body), ff.forms.contains(where: { $0.verdict == .backed || $0.verdict == .delegated }) { continue }
                     findings.append(Finding.at(d, rule: "fake-submit", file: f, offset: form.offset,
                         message: "`\(form.name)`\(form.entity.map { " (\($0))" } ?? "") only updates component state or shows a success message — nothing reaches a server or database, so what the user entered is gone on reload while the UI claims success. Send it to an API that persists it."))
                     fakeFiles.insert(f.path)
@@ -687,11 +705,16 @@ public struct FrontendOnlyFeaturesCollector: Collector {
             if best == .backed { return .backed }
         }
         if best.rawValue >= Verdict.storage.rawValue { return best }
-        let lower = f.string(body).lowercased()
-        let success = lower.prodHas("toast") || lower.prodHas("alert(")
-            || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)", "setissuccess(true)", "setshowsuccess(true)", "setdone(true)"].contains { lower.prodHas($0) }
+        let success = announcesSuccess(f, body)
         let appends = editsState || ProdText.contains(f, ProdNeedles(["[...", "prev =>", "prev) =>", ".concat("]), in: body)
         return success || appends ? .pretend : best
+    }
+
+    /// The handler tells the user it worked: a toast, an alert or a success flag.
+    private func announcesSuccess(_ f: ScannedFile, _ body: Range<Int>) -> Bool {
+        let lower = f.string(body).lowercased()
+        return lower.prodHas("toast") || lower.prodHas("alert(")
+            || ["setsubmitted(true)", "setsuccess(true)", "setissubmitted(true)", "setsent(true)", "setissuccess(true)", "setshowsuccess(true)", "setdone(true)"].contains { lower.prodHas($0) }
     }
 
     /// `setDrafts` whose state `drafts` is written with `localStorage.setItem(…, JSON.stringify(drafts))` in the file.

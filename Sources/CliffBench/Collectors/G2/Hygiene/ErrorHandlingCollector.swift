@@ -67,6 +67,15 @@ public struct ErrorHandlingCollector: Collector {
                 """, note: "except: pass"),
         ],
         nonTriggering: [
+            CollectorExample("src/hooks/useChime.ts", """
+                import { useEffect, useRef } from 'react'
+                export function useChime() {
+                  const ctx = useRef<AudioContext | null>(null)
+                  useEffect(() => () => { ctx.current?.close().catch(() => {}) }, [])
+                  const wake = () => { ctx.current?.resume().catch(() => {}) }
+                  return { wake }
+                }
+                """, note: "closing or resuming an audio context: a rejection leaves nothing to recover"),
             CollectorExample("src/lib/storage.ts", """
                 export function load(key: string) {
                   try {
@@ -164,6 +173,17 @@ public struct ErrorHandlingCollector: Collector {
         return FileReport(measures: ["lines": Double(file.lineCount)], payload: facts)
     }
 
+    /// Browser calls whose rejection leaves nothing to recover (closing or resuming audio, autoplay,
+    /// a service-worker cache write): an empty catch there is the idiomatic way to ignore it.
+    private static let bestEffortCalls = [".close()", ".resume()", ".suspend()", ".play()", "caches.open(", "cache.put(", ".unregister()",
+                                          ".requestfullscreen(", ".exitfullscreen(", "navigator.vibrate("]
+    static func bestEffort(_ file: ScannedFile, before offset: Int) -> Bool {
+        let start = file.lineRange(file.location(of: offset).line).lowerBound
+        guard start < offset else { return false }
+        let text = file.string(start..<offset).lowercased()
+        return bestEffortCalls.contains { text.contains($0) }
+    }
+
     public func evaluate(_ app: AppContext) -> MetricResult {
         let d = descriptor
         let program = app.files.filter { Hygiene.isShippedProgram($0) }
@@ -258,7 +278,8 @@ public struct ErrorHandlingCollector: Collector {
             // promise.catch(() => {})
             if blk.kind == .function, let call = blk.callOpen, let callee = Hygiene.callee(code, callOpen: call),
                callee.text == "catch" || callee.text.hasSuffix(".catch"),
-               code.nextToken(blk.body.lowerBound).map({ $0 >= blk.close }) ?? true, !code.rawContainsComment(blk.body) {
+               code.nextToken(blk.body.lowerBound).map({ $0 >= blk.close }) ?? true, !code.rawContainsComment(blk.body),
+               !Self.bestEffort(file, before: call) {
                 facts.findings.append(Finding.at(d, rule: "empty-promise-catch", file: file, offset: (code.prevToken(call) ?? call + 4) - 4,
                     message: "An empty .catch(() => {}) swallows the rejection: the failure is never seen or reported. Log it with context or recover explicitly."))
             }

@@ -107,6 +107,17 @@ public struct ServerValidationCollector: Collector {
                 """, note: "Number() alone lets NaN through to the query"),
         ],
         nonTriggering: [
+            CollectorExample("app/api/menu/items/route.ts", """
+                import { NextRequest, NextResponse } from 'next/server'
+                import { z } from 'zod'
+                const Item = z.object({ name: z.string().min(1), price: z.number().min(0) })
+                export async function POST(request: NextRequest) {
+                  const item = Item.parse(await request.json())
+                  const { data } = await db.from('menu_items').insert({ ...item, display_order: 0 }).select().single()
+                  const { data: all } = await db.from('menu_items').select('*').order('display_order')
+                  return NextResponse.json({ item: data, count: all?.length })
+                }
+                """, note: "a catalogue price set through a validated schema; `display_order` and `.order(` sort rows, they are not a purchase"),
             CollectorExample("app/api/donations/checkout/route.ts", """
                 import { NextRequest, NextResponse } from 'next/server'
                 import { z } from 'zod'
@@ -307,9 +318,17 @@ public struct ServerValidationCollector: Collector {
 
     private static let moneyContext = ["stripe", "paymentintent", "checkout", "charge", "razorpay", "paypal", "order", "invoice", "payment", "cart", "purchase", "subscription", "refund", "wallet", "payout"]
     private static let writeSinks = [".insert(", ".update(", ".create(", ".upsert(", ".save(", "insert into", "update ", ".push(", "object.assign(", ".set(", "signup(", "createuser(", "updateuser(", ".add(", "commit(", ".put("]
+    /// Sorting is not ordering goods: `display_order`, `.order('created_at')`, `ORDER BY` say nothing about payment.
+    private static let sortingWords = ["display_order", "displayorder", "sort_order", "sortorder", "order_index", "orderindex", "position_order",
+                                       ".order(", "order by", "orderby", "order_by", "reorder"]
+    private static func isMoneyContext(_ lower: String) -> Bool {
+        var text = lower
+        for w in sortingWords where text.contains(w) { text = text.replacingOccurrences(of: w, with: " ") }
+        return moneyContext.contains { text.contains($0) }
+    }
     private static let gateInArgs = ["admin", "role", "authorize", "permission", "staff", "owner"]
     private static let gateInBody = ["req.user.role", "user.role ===", "user.role !==", "user?.role", "role === 'admin'", "role === \"admin\"", "hasrole(", "requirerole(",
-                                     "checkrole(", "isadmin(", "requireadmin", "assertadmin", "authorize(", "current_user.is_admin", "is_superuser", "admin_required", "@admin"]
+                                     "checkrole(", "isadmin(", "requireadmin", "verifyadmin", "ensureadmin", "checkadmin", "assertadmin", "authorize(", "current_user.is_admin", "is_superuser", "admin_required", "@admin"]
     /// Validation in a route's middleware arguments covers every input of the handler.
     private static let jsMiddlewareValidation = ["validat", "celebrate(", "zvalidator(", "checkschema(", "body(", "param(", "query(", "schema"]
     /// express-validator results read in the handler: the checks were declared on the route.
@@ -387,7 +406,7 @@ public struct ServerValidationCollector: Collector {
             let argsText = blk.callOpen.map { file.string($0..<blk.headerStart).lowercased() } ?? ""
             let bodyLower = Self.codeText(file, blk.body)
             let gated = Self.gateInArgs.contains { argsText.contains($0) } || Self.gateInBody.contains { bodyLower.contains($0) }
-            let money = Self.moneyContext.contains { lower.contains($0) }
+            let money = Self.isMoneyContext(lower)
             let writes = Self.writeSinks.contains { bodyLower.contains($0) }
 
             // Fields read from the input: `req.body.x`, destructuring, aliases.
@@ -682,7 +701,7 @@ public struct ServerValidationCollector: Collector {
             let gated = def.decorators.contains { $0.lowercased().contains("admin") || $0.lowercased().contains("role") || $0.lowercased().contains("permission") }
                 || Self.gateInBody.contains { lower.contains($0) }
             guard !gated else { continue }
-            let money = Self.moneyContext.contains { lower.contains($0) }
+            let money = Self.isMoneyContext(lower)
             let writes = Self.writeSinks.contains { lower.contains($0) } || lower.contains("(**")
             var reported = Set<String>()
             for key in pythonKeys(body) where !reported.contains(key.name) {

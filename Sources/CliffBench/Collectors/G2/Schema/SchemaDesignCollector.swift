@@ -58,6 +58,13 @@ public struct SchemaDesignCollector: Collector {
         ],
         nonTriggering: [
             CollectorExample([
+                "supabase/migrations/20240102000000_timezone.sql": """
+                    create table public.notes (id uuid primary key default gen_random_uuid(), body text not null);
+                    alter table public.profiles add constraint check_timezone check (timezone <> '');
+                    """,
+                "src/lib/supabase.ts": "import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(url, key)\n",
+            ], note: "a constraint added to a table created outside the repository (its primary key is unknown)"),
+            CollectorExample([
                 "supabase/migrations/20240101000000_init.sql": """
                     create table public.projects (id uuid primary key default gen_random_uuid(), owner_id uuid not null references auth.users (id),
                       name text not null, settings jsonb not null default '{}', tags text[] not null default '{}', created_at timestamptz not null default now());
@@ -135,7 +142,8 @@ public struct SchemaDesignCollector: Collector {
         for (file, hit) in app.hits("G2.P1/db-client") where file.role != .test && file.role != .docs {
             clients.insert(file.string(Int(hit.offset)..<Int(hit.offset + hit.length)).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")))
         }
-        let tables = model.tables.filter { !Self.systemSchemas.contains($0.name.schema ?? "public") && !$0.columnsUnknown }
+        // A table the repository only alters (`ALTER TABLE profiles ADD CONSTRAINT …`) was created elsewhere: its keys are unknown.
+        let tables = model.tables.filter { !Self.systemSchemas.contains($0.name.schema ?? "public") && !$0.columnsUnknown && !$0.columns.isEmpty }
 
         if tables.isEmpty {
             if clients.isEmpty {
